@@ -1,0 +1,183 @@
+package org.bigru.kernels;
+
+/**
+ * Every numeric kernel a bidirectional GRU needs for training and inference.
+ *
+ * <p>Matrices are row-major {@code float[]} slices: an array, the offset of element (0, 0) and a
+ * leading dimension (the distance between two rows), so callers compute on slices of preallocated
+ * buffers without copying. The GRU gate kernels take densely packed rows (row stride {@code 3H},
+ * {@code 4H} or {@code H}) because the layer keeps its per-step buffers time-major: the rows of one
+ * time step are a contiguous slice found by an offset alone.
+ *
+ * <p>Gate order is PyTorch's: r | z | n. The gate kernels save, per row, {@code r | z | n | hn} in a
+ * {@code 4H} buffer, where {@code hn} is the recurrent candidate term {@code W_hn h + b_hn} (reset after)
+ * or {@code W_hn (r * h) + b_hn} (reset before); the backward kernels read it back.
+ *
+ * <p>Implementations are stateless and thread-safe. {@link #get()} returns the provider chosen once at
+ * start-up.
+ */
+public interface Kernels {
+
+  /** The provider chosen at start-up: panama when the Vector API is usable, else scalar. */
+  static Kernels get() {
+    return KernelProvider.INSTANCE;
+  }
+
+  /** {@code "panama"} or {@code "scalar"}. */
+  String name();
+
+  /** Width in bits of the float vectors used; 32 for the scalar provider. */
+  int vectorBits();
+
+  /** Whether multiply-adds are fused (one rounding). */
+  boolean usesFma();
+
+  /** One line naming provider, width and FMA, for logs and {@code info}. */
+  default String describe() {
+    return name() + ", " + vectorBits() + "-bit, FMA " + (usesFma() ? "on" : "off");
+  }
+
+  // ---------------------------------------------------------------- GEMM
+
+  /**
+   * C = alpha * op(A) * op(B) + beta * C, with C of m x n, op(A) of m x k and op(B) of k x n.
+   *
+   * <p>Without transpose A is stored m x k (lda &ge; k); with transpose it is stored k x m (lda &ge; m).
+   * Likewise B is stored k x n (ldb &ge; n), or n x k (ldb &ge; k) when transposed. When beta is 0, C is
+   * written without being read (NaN in C does not propagate), as in BLAS.
+   */
+  void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float beta, float[] c, int cOff, int ldc);
+
+  // ---------------------------------------------------------------- activations
+
+  /** y[i] = 1 / (1 + exp(-x[i])) for i in [0, n); x and y may be the same slice. */
+  void sigmoid(int n, float[] x, int xOff, float[] y, int yOff);
+
+  /** y[i] = tanh(x[i]) for i in [0, n); x and y may be the same slice. */
+  void tanh(int n, float[] x, int xOff, float[] y, int yOff);
+
+  // ---------------------------------------------------------------- GRU gates, reset after
+
+  /**
+   * One time step of the gates, reset gate applied after the recurrent product (PyTorch, cuDNN, Keras
+   * {@code reset_after=True}):
+   * <pre>
+   * r  = sigmoid(xg_r + hg_r)        z = sigmoid(xg_z + hg_z)
+   * n  = tanh(xg_n + r * hg_n)       h' = (1 - z) * n + z * h
+   * </pre>
+   *
+   * @param xg    [rows x 3H] input projections W_ih x + b_ih
+   * @param hg    [rows x 3H] recurrent projections W_hh h + b_hh
+   * @param h     [rows x H] previous state
+   * @param hNew  [rows x H] new state (may not alias h)
+   * @param saved [rows x 4H] receives r | z | n | hn (hn = hg_n)
+   */
+  void gruForwardResetAfter(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff,
+                            float[] h, int hOff, float[] hNew, int hNewOff, float[] saved, int savedOff);
+
+  /**
+   * Backward of {@link #gruForwardResetAfter} for one time step.
+   *
+   * @param dhNew [rows x H] gradient of the loss with respect to h'
+   * @param h     [rows x H] previous state used in the forward step
+   * @param saved [rows x 4H] what the forward step saved
+   * @param dxg   [rows x 3H] receives the gradient into the input projections (dr | dz | dn pre-activation)
+   * @param dhg   [rows x 3H] receives the gradient into the recurrent projections (dr | dz | r * dn)
+   * @param dh    [rows x H] receives the direct part dh'*z of the gradient into h; the caller adds
+   *              dhg * W_hh with a GEMM
+   */
+  void gruBackwardResetAfter(int rows, int hidden, float[] dhNew, int dhNewOff, float[] h, int hOff,
+                             float[] saved, int savedOff, float[] dxg, int dxgOff, float[] dhg, int dhgOff,
+                             float[] dh, int dhOff);
+
+  // ---------------------------------------------------------------- GRU gates, reset before
+
+  /**
+   * First half of a reset-before step (Cho et al. 2014, Keras {@code reset_after=False}): the candidate's
+   * recurrent product needs r first, so the step is split around that GEMM.
+   * <pre>
+   * r = sigmoid(xg_r + hg_r)    z = sigmoid(xg_z + hg_z)    rh = r * h
+   * </pre>
+   * Only the r and z columns of hg are read. Saves r and z into saved.
+   *
+   * @param rh [rows x H] receives r * h, the operand of the caller's GEMM hg_n = rh W_hn^T + b_hn
+   */
+  void gruResetBefore(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff,
+                      float[] h, int hOff, float[] rh, int rhOff, float[] saved, int savedOff);
+
+  /**
+   * Second half of a reset-before step, once the caller has written hg_n = W_hn (r * h) + b_hn:
+   * <pre>
+   * n = tanh(xg_n + hg_n)       h' = (1 - z) * n + z * h
+   * </pre>
+   * Reads r and z from saved and stores n and hn (= hg_n) there.
+   */
+  void gruCandidateBefore(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff,
+                          float[] h, int hOff, float[] hNew, int hNewOff, float[] saved, int savedOff);
+
+  /**
+   * First half of the reset-before backward step: the gradients into z and n, and the direct part of dh.
+   * Writes the z and n columns of dxg and dhg (they are equal), and dh = dh' * z. The caller then
+   * computes d(rh) = dhg_n * W_hn with a GEMM and calls {@link #gruBackwardResetBefore}.
+   */
+  void gruBackwardCandidateBefore(int rows, int hidden, float[] dhNew, int dhNewOff, float[] h, int hOff,
+                                  float[] saved, int savedOff, float[] dxg, int dxgOff, float[] dhg, int dhgOff,
+                                  float[] dh, int dhOff);
+
+  /**
+   * Second half of the reset-before backward step: from d(rh), the gradient into r (written to the r
+   * columns of dxg and dhg) and dh += d(rh) * r. The caller then adds dhg_rz * W_h(r,z) into dh.
+   *
+   * @param drh [rows x H] gradient with respect to r * h
+   */
+  void gruBackwardResetBefore(int rows, int hidden, float[] drh, int drhOff, float[] h, int hOff,
+                              float[] saved, int savedOff, float[] dxg, int dxgOff, float[] dhg, int dhgOff,
+                              float[] dh, int dhOff);
+
+  // ---------------------------------------------------------------- the rest of a training step
+
+  /** c[i][j] += bias[j] for a rows x cols slice of c. */
+  void addBiasRows(int rows, int cols, float[] bias, int biasOff, float[] c, int cOff, int ldc);
+
+  /** sums[j] += sum over i of a[i][j] for a rows x cols slice of a (bias gradients). */
+  void columnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums, int sumsOff);
+
+  /** c[i] += a[i] * b[i] for i in [0, n). */
+  void multiplyAdd(int n, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff);
+
+  /** y[i] += alpha * x[i] for i in [0, n). */
+  void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff);
+
+  /** x[i] *= alpha for i in [0, n). */
+  void scale(int n, float alpha, float[] x, int xOff);
+
+  /** Sum of x[i]^2 for i in [0, n), accumulated in double precision per lane. */
+  double sumOfSquares(int n, float[] x, int xOff);
+
+  /**
+   * Softmax cross-entropy over rows of logits, numerically stable (the row maximum is subtracted).
+   * For each row i with labels[labelsOff + i] &ge; 0: loss_i = -log softmax(logits_i)[label], and
+   * grad_i = gradScale * (softmax(logits_i) - onehot(label)). A negative label marks a masked row
+   * (padding): it adds no loss and its gradient row is zero.
+   *
+   * @param logits [rows x classes], row stride classes
+   * @param grad   [rows x classes] receives the gradient; may alias logits
+   * @return the sum of loss_i over the rows that are not masked
+   */
+  double softmaxCrossEntropy(int rows, int classes, float[] logits, int logitsOff, int[] labels, int labelsOff,
+                             float gradScale, float[] grad, int gradOff);
+
+  /**
+   * One in-place Adam step over n parameters, with PyTorch's formula:
+   * <pre>
+   * m = beta1 m + (1 - beta1) g          v = beta2 v + (1 - beta2) g^2
+   * w -= (lr / (1 - beta1^t)) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
+   * </pre>
+   *
+   * @param step t, the 1-based number of this update
+   */
+  void adam(int n, float[] w, int wOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff,
+            float lr, float beta1, float beta2, float eps, int step);
+}
