@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 final class ProgressTable {
 
-  private static final String RULE = "|" + "=".repeat(91) + "|";
+  private static final String RULE = "|" + "=".repeat(88) + "|";
 
   private final PrintStream out;
   private final int frequency;
@@ -69,7 +69,7 @@ final class ProgressTable {
     if (due) {
       String valid = validation && !Double.isNaN(validationLoss) ? format(validationLoss) : "";
       out.println(String.format(Locale.ROOT, "| %7d | %11d | %14s | %12s | %12s | %15s |", pendingEpoch,
-          pendingIteration, elapsed(), format(pendingLoss), valid, String.format(Locale.ROOT, "%.4g", pendingRate)));
+          pendingIteration, elapsed(), format(pendingLoss), valid, formatRate(pendingRate)));
       out.flush();
     }
     pending = false;
@@ -77,6 +77,11 @@ final class ProgressTable {
 
   private static String format(double value) {
     return String.format(Locale.ROOT, "%.4f", value);
+  }
+
+  /** Four decimals as MATLAB shows rates, switching to exponent notation below 0.001. */
+  private static String formatRate(double rate) {
+    return String.format(Locale.ROOT, rate >= 1e-3 ? "%.4f" : "%.4e", rate);
   }
 
   private String elapsed() {

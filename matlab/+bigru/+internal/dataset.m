@@ -1,0 +1,78 @@
+function [ds, classNames, labelKind, orientation] = dataset(la, X, Y, xName, yName, classNames, fname)
+%DATASET  Sequences and targets sent to Java in one call each, read as the layers need (internal).
+%   Given CLASSNAMES (validation data), labels are coded against the training classes.
+seq = bigru.internal.sequences(X, xName, fname);
+labelKind = '';
+orientation = 'column';
+try
+  if la.isClassification()
+    if la.isPerStep()
+      if ~iscell(Y) || iscellstr(Y)
+        error('bigru:invalidArgument', ['%s: %s must be a cell array of label sequences, one per sequence, because ' ...
+              'the last recurrent layer has OutputMode ''sequence'''], fname, yName);
+      end
+      rows = Y(:);
+      counts = cellfun(@numel, rows);
+      [codes, classNames, labelKind] = labels(cellfun(@(r) r(:), rows, 'UniformOutput', false), ...
+                                                yName, fname, classNames);
+      ds = javaMethod('labelsPerStep', bigru.internal.javaClass('MatlabTargets'), seq, yName, codes, counts, ...
+                      classNames);
+    else
+      if iscell(Y) && ~iscellstr(Y)
+        error('bigru:invalidArgument', ['%s: %s must hold one label per sequence (a vector), because the last ' ...
+              'recurrent layer has OutputMode ''last'''], fname, yName);
+      end
+      if isempty(classNames)
+        [codes, classNames, labelKind, orientation] = bigru.internal.labelCodes(Y, yName, fname);
+      else
+        [codes, classNames, labelKind, orientation] = bigru.internal.labelCodes(Y, yName, fname, classNames);
+      end
+      ds = javaMethod('labelsPerSequence', bigru.internal.javaClass('MatlabTargets'), seq, yName, codes, classNames);
+    end
+  elseif la.isPerStep()
+    if ~iscell(Y)
+      error('bigru:invalidArgument', ['%s: %s must be a cell array of numResponses-by-numTimeSteps matrices, ' ...
+            'because the last recurrent layer has OutputMode ''sequence'''], fname, yName);
+    end
+    Y = Y(:);
+    for i = 1:numel(Y)
+      if ~(isnumeric(Y{i}) && isreal(Y{i}) && ndims(Y{i}) == 2)
+        error('bigru:invalidArgument', '%s: %s{%d} must be a real numeric matrix', fname, yName, i);
+      end
+    end
+    values = cellfun(@(y) double(y(:)), Y, 'UniformOutput', false);
+    ds = javaMethod('responsesPerStep', bigru.internal.javaClass('MatlabTargets'), seq, yName, ...
+                    vertcat(values{:}), cellfun(@(y) size(y, 1), Y), cellfun(@(y) size(y, 2), Y));
+  else
+    if ~(isnumeric(Y) && isreal(Y) && ndims(Y) == 2)
+      error('bigru:invalidArgument', ['%s: %s must be a numeric matrix with one row of responses per sequence, ' ...
+            'because the layers end with regressionLayer and OutputMode ''last'''], fname, yName);
+    end
+    if isvector(Y) && numel(Y) == seq.size()
+      Y = Y(:);
+    end
+    ds = javaMethod('responsesPerSequence', bigru.internal.javaClass('MatlabTargets'), seq, yName, ...
+                    double(Y(:)), size(Y, 1), size(Y, 2));
+  end
+catch err
+  if strncmp(err.identifier, 'bigru:', 6)
+    rethrow(err);
+  end
+  bigru.internal.javaError(err, fname);
+end
+end
+
+function [codes, classNames, kind] = labels(rows, yName, fname, classNames)
+% Label rows of one type, coded together (one set of classes for all time steps).
+kinds = cellfun(@class, rows, 'UniformOutput', false);
+if numel(unique(kinds)) > 1
+  error('bigru:invalidArgument', '%s: the label sequences in %s have different types (%s)', fname, yName, ...
+        strjoin(unique(kinds)', ', '));
+end
+all = vertcat(rows{:});
+if isempty(classNames)
+  [codes, classNames, kind] = bigru.internal.labelCodes(all, yName, fname);
+else
+  [codes, classNames, kind] = bigru.internal.labelCodes(all, yName, fname, classNames);
+end
+end

@@ -1,0 +1,34 @@
+function la = layerArray(layers, fname)
+%LAYERARRAY  A layer array checked by the Java side (internal); errors name the layer.
+if ~isstruct(layers) || ~isfield(layers, 'Type') || ~isfield(layers, 'NumHiddenUnits')
+  error('bigru:invalidArgument', ['%s: layers must be a layer array built from bigru layers, for example ' ...
+        '[sequenceInputLayer(3); bigruLayer(64); fullyConnectedLayer(1); regressionLayer]'], fname);
+end
+layers = layers(:);
+n = numel(layers);
+sizes = NaN(n, 1);
+for i = 1:n
+  l = layers(i);
+  switch l.Type
+    case 'sequenceInput'
+      v = l.InputSize;
+    case {'bigru', 'gru'}
+      v = l.NumHiddenUnits;
+    case 'fullyConnected'
+      v = l.OutputSize;
+    case 'dropout'
+      v = l.Probability;
+    otherwise
+      v = NaN;
+  end
+  if ~isempty(v)
+    sizes(i) = double(v(1));
+  end
+end
+try
+  la = javaMethod('fromMatlab', bigru.internal.javaClass('LayerArray'), {layers.Type}, {layers.Name}, sizes, ...
+                  {layers.OutputMode}, {layers.ResetGateMode}, {layers.MergeMode});
+catch err
+  bigru.internal.javaError(err, fname);
+end
+end
