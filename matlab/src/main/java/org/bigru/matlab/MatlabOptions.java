@@ -155,7 +155,7 @@ public final class MatlabOptions {
     }
 
     private enum Bound {
-      FINITE("a finite number"), POSITIVE("a number > 0 (Inf allowed)"),
+      ANY("a number"), FINITE("a finite number"), POSITIVE("a number > 0 (Inf allowed)"),
       POSITIVE_FINITE("a finite number > 0"), NON_NEGATIVE_FINITE("a finite number >= 0"),
       UNIT_CLOSED("a number in [0, 1]"), UNIT_OPEN("a number in [0, 1)");
 
@@ -167,6 +167,8 @@ public final class MatlabOptions {
 
       boolean accepts(double v) {
         switch (this) {
+          case ANY:
+            return !Double.isNaN(v);
           case FINITE:
             return Double.isFinite(v);
           case POSITIVE:
@@ -196,7 +198,7 @@ public final class MatlabOptions {
     }
 
     private OptionalInt optionalInt(String name, int min) {
-      OptionalDouble value = number(name, Bound.POSITIVE);
+      OptionalDouble value = number(name, Bound.ANY);
       return value.isPresent() ? OptionalInt.of(wholeNumber(name, value.getAsDouble(), min))
           : OptionalInt.empty();
     }
