@@ -1,0 +1,219 @@
+package org.bigru.matlab;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.bigru.kernels.Kernels;
+import org.bigru.model.MergeMode;
+import org.bigru.model.ModelConfig;
+import org.bigru.model.Network;
+import org.bigru.model.OutputMode;
+import org.bigru.model.Parameter;
+import org.bigru.model.RecurrentLayerSpec;
+import org.bigru.model.ResetGateMode;
+import org.bigru.model.Task;
+import org.bigru.model.data.Dataset;
+import org.bigru.model.io.ModelFile;
+import org.bigru.model.train.OptimizerKind;
+import org.bigru.model.train.Shuffle;
+import org.bigru.model.train.Trainer;
+import org.bigru.model.train.TrainingOptions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the Octave test scripts of {@code matlab/tests} in GNU Octave against the built bridge jar, then
+ * checks that what Octave trained equals, bit for bit, what the Java API trains from the same data and seed.
+ *
+ * <p>Octave runs on this JVM's JDK, with the Vector API module enabled through a java.opts in
+ * OCTAVE_JAVA_DIR when this run uses the panama kernels, and without it (so on the scalar kernels) when it
+ * uses the scalar ones: each surefire execution covers one of the two. Skipped only when Octave is absent.
+ */
+class OctaveBridgeTest {
+
+  private static final Path MODULE = Path.of("").toAbsolutePath();
+  private static Path outDir;
+  private static String output;
+  private static int exitCode;
+
+  @BeforeAll
+  static void runOctave() throws Exception {
+    Path octave = findOnPath("octave-cli");
+    if (octave == null) {
+      octave = findOnPath("octave");
+    }
+    Assumptions.assumeTrue(octave != null, "GNU Octave is not installed (no octave-cli or octave on the PATH); "
+        + "install it with: apt-get install --no-install-recommends octave");
+    Path jar = MODULE.resolve("target").resolve("bigru-matlab.jar");
+    assertTrue(Files.isRegularFile(jar), "the bridge jar " + jar + " is built before the tests (process-test-classes)");
+    outDir = Files.createTempDirectory("bigru-octave-");
+    List<String> command = new ArrayList<>(List.of(octave.toString(), "--quiet", "--no-init-file",
+        "--no-window-system", "--eval"));
+    command.add("addpath('" + MODULE.resolve("tests") + "'); failed = runTests('" + outDir + "'); exit(failed > 0);");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Map<String, String> env = builder.environment();
+    env.put("JAVA_HOME", System.getProperty("java.home"));
+    env.put("BIGRU_JAR", jar.toString());
+    env.remove("OCTAVE_JAVA_DIR");
+    if (vectorApi()) {
+      Path javaDir = Files.createDirectories(outDir.resolve("octave-java"));
+      Files.copy(octaveJar(octave), javaDir.resolve("octave.jar"));
+      Files.writeString(javaDir.resolve("java.opts"), "--add-modules=jdk.incubator.vector\n");
+      env.put("OCTAVE_JAVA_DIR", javaDir.toString());
+    }
+    Path log = outDir.resolve("octave.log");
+    Process process = builder.redirectOutput(log.toFile()).start();
+    boolean finished = process.waitFor(10, TimeUnit.MINUTES);
+    if (!finished) {
+      process.destroyForcibly();
+    }
+    output = Files.readString(log, StandardCharsets.UTF_8);
+    if (!finished) {
+      throw new AssertionError("Octave did not finish in 10 minutes:\n" + output);
+    }
+    exitCode = process.exitValue();
+    System.out.println("---- Octave (" + (vectorApi() ? "with" : "without") + " the Vector API module)\n" + output);
+  }
+
+  private static boolean vectorApi() {
+    return Kernels.get().name().equals("panama");
+  }
+
+  @Test
+  void octaveTestScriptsPass() {
+    Matcher summary = Pattern.compile("bigru Octave tests: (\\d+) passed, (\\d+) failed").matcher(output);
+    assertTrue(summary.find(), "no summary line from Octave:\n" + output);
+    assertEquals("0", summary.group(2), "Octave tests failed:\n" + output);
+    assertTrue(Integer.parseInt(summary.group(1)) >= 7, "fewer Octave tests than expected ran:\n" + output);
+    assertEquals(0, exitCode, "Octave exited with " + exitCode + ":\n" + output);
+  }
+
+  @Test
+  void octaveRunsTheKernelsItsJvmOptionsSelect() {
+    String expected = vectorApi() ? "kernels panama" : "kernels scalar";
+    assertTrue(output.contains(expected), "expected Octave to report " + expected + ":\n" + output);
+  }
+
+  @Test
+  void octaveTrainsExactlyWhatTheJavaApiTrains() throws IOException {
+    Network fromOctave = ModelFile.load(outDir.resolve("octave-digits.safetensors"));
+    double[][] rows = digits(200);
+    List<float[]> sequences = new ArrayList<>();
+    int[] labels = new int[rows.length];
+    List<String> names = new ArrayList<>();
+    for (int c = 0; c < 10; c++) {
+      names.add(Integer.toString(c));
+    }
+    for (int i = 0; i < rows.length; i++) {
+      float[] s = new float[64];
+      for (int j = 0; j < 64; j++) {
+        s[j] = (float) (rows[i][j] / 16);
+      }
+      sequences.add(s);
+      labels[i] = (int) rows[i][64];
+    }
+    ModelConfig config = new ModelConfig(8, List.of(new RecurrentLayerSpec(16, true,
+        ResetGateMode.AFTER_MULTIPLICATION, MergeMode.CONCAT)), OutputMode.LAST, List.of(), 0, 10,
+        Task.CLASSIFICATION, names, Map.of());
+    Network java = Network.create(config, 42);
+    // MATLAB's defaults where the Octave script set nothing: L2 1e-4, Shuffle 'once', the last iteration's weights
+    TrainingOptions options = TrainingOptions.builder().optimizer(OptimizerKind.ADAM).maxEpochs(2)
+        .miniBatchSize(32).learningRate(1e-3).l2Regularization(1e-4).shuffle(Shuffle.ONCE).seed(42)
+        .restoreBestWeights(false).build();
+    Dataset data = Dataset.sequenceClasses(sequences, 8, labels, 10);
+    Trainer.fit(java, data, null, options, null);
+
+    assertEquals(names, fromOctave.config().classNames());
+    List<Parameter> expected = java.parameters();
+    List<Parameter> actual = fromOctave.parameters();
+    assertEquals(expected.size(), actual.size());
+    for (int p = 0; p < expected.size(); p++) {
+      assertEquals(expected.get(p).name(), actual.get(p).name());
+      assertArrayEquals(expected.get(p).value(), actual.get(p).value(),
+          "parameter " + expected.get(p).name() + " differs between Octave and the Java API");
+    }
+    float[][] logits = Trainer.predict(java, Dataset.inputs(sequences, 8));
+    List<String> lines = Files.readAllLines(outDir.resolve("octave-digits-scores.txt"));
+    assertEquals(200 * 10, lines.size());
+    for (int i = 0; i < 200; i++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (float v : logits[i]) {
+        max = Math.max(max, v);
+      }
+      double sum = 0;
+      for (float v : logits[i]) {
+        sum += Math.exp(v - max);
+      }
+      for (int c = 0; c < 10; c++) {
+        double score = Math.exp(logits[i][c] - max) / sum;
+        assertEquals(score, Double.parseDouble(lines.get(i * 10 + c)), 1e-15, "score of sequence " + (i + 1));
+      }
+    }
+  }
+
+  /** The first n rows of the digits data set the examples use: 64 pixels, then the class. */
+  private static double[][] digits(int n) throws IOException {
+    Path file = MODULE.resolve("examples").resolve("data").resolve("digits.csv.gz");
+    double[][] rows = new double[n][];
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.US_ASCII))) {
+      for (int i = 0; i < n; i++) {
+        String[] fields = in.readLine().split(",");
+        rows[i] = new double[fields.length];
+        for (int j = 0; j < fields.length; j++) {
+          rows[i][j] = Double.parseDouble(fields[j]);
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** Octave's own octave.jar, which a java.opts folder must also hold. */
+  private static Path octaveJar(Path octave) throws IOException, InterruptedException {
+    Path log = Files.createTempFile(outDir, "octave-jar", ".log");
+    Process p = new ProcessBuilder(octave.toString(), "--quiet", "--no-init-file", "--no-window-system", "--eval",
+        "disp(fullfile(fileparts(which('javaaddpath')), 'octave.jar'))").redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    if (!p.waitFor(2, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+    }
+    String text = Files.readString(log, StandardCharsets.UTF_8);
+    for (String line : text.split("\n")) {
+      Path jar = Path.of(line.trim());
+      if (line.trim().endsWith("octave.jar") && Files.isRegularFile(jar)) {
+        return jar;
+      }
+    }
+    throw new AssertionError("Octave did not name its octave.jar:\n" + text);
+  }
+
+  private static Path findOnPath(String program) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return null;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      Path candidate = Path.of(dir, program);
+      if (Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+}
