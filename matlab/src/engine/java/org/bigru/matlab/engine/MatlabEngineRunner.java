@@ -1,0 +1,47 @@
+package org.bigru.matlab.engine;
+
+import com.mathworks.engine.MatlabEngine;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+/**
+ * Runs the example scripts in MATLAB itself through the MATLAB Engine API for Java. Compiled only by the
+ * {@code matlab-engine} Maven profile, which is active when {@code $MATLAB_ROOT/extern/engines/java/jar/engine.jar}
+ * exists (engine.jar is not on Maven Central).
+ */
+public final class MatlabEngineRunner {
+
+  /** What the examples printed and computed. */
+  public record Result(String output, double accuracy, double r2) {
+  }
+
+  private MatlabEngineRunner() {
+  }
+
+  /**
+   * Starts MATLAB, puts the bridge on its path (with the unqualified names, ahead of the Deep Learning
+   * Toolbox if it is installed), runs both examples for {@code maxEpochs} epochs and reads their figures.
+   */
+  public static Result runExamples(Path matlabFolder, Path jar, int maxEpochs) throws Exception {
+    MatlabEngine engine = MatlabEngine.startMatlab();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    try {
+      engine.eval("addpath('" + quote(matlabFolder) + "'); bigru.setup('" + quote(jar) + "', 'Compat', true);", out,
+          err);
+      engine.eval("maxEpochs = " + maxEpochs + "; verbose = false; plotFile = fullfile(tempdir, 'bigru-forecast.png');",
+          out, err);
+      engine.eval("run('" + quote(matlabFolder.resolve("examples").resolve("classifyDigits.m")) + "');", out, err);
+      double accuracy = engine.getVariable("accuracy");
+      engine.eval("run('" + quote(matlabFolder.resolve("examples").resolve("forecastWeather.m")) + "');", out, err);
+      double r2 = engine.getVariable("r2");
+      return new Result(out + err.toString(), accuracy, r2);
+    } finally {
+      engine.close();
+    }
+  }
+
+  private static String quote(Path path) {
+    return path.toAbsolutePath().toString().replace("'", "''");
+  }
+}
