@@ -69,10 +69,10 @@ if numel(unique(kinds)) > 1
   error('bigru:invalidArgument', '%s: the label sequences in %s have different types (%s)', fname, yName, ...
         strjoin(unique(kinds)', ', '));
 end
-all = vertcat(rows{:});
+flat = vertcat(rows{:});
 if isempty(classNames)
-  [codes, classNames, kind] = bigru.internal.labelCodes(all, yName, fname);
+  [codes, classNames, kind] = bigru.internal.labelCodes(flat, yName, fname);
 else
-  [codes, classNames, kind] = bigru.internal.labelCodes(all, yName, fname, classNames);
+  [codes, classNames, kind] = bigru.internal.labelCodes(flat, yName, fname, classNames);
 end
 end
