@@ -17,7 +17,7 @@ jnet = net.Java;
 if ~jnet.isClassification()
   error('bigru:invalidArgument', '%s: the network ends with regressionLayer; use predict for its responses', fname);
 end
-seq = bigru.internal.sequences(X, 'X', fname);
+[seq, lengths] = bigru.internal.sequences(X, 'X', fname);
 try
   codes = double(jnet.classify(seq));
 catch err
@@ -25,8 +25,6 @@ catch err
 end
 codes = codes(:);
 if jnet.isPerStep()
-  n = seq.size();
-  lengths = arrayfun(@(i) double(seq.steps(i - 1)), (1:n)');
   parts = mat2cell(codes, lengths, 1);
   YPred = cellfun(@(c) bigru.internal.labelsFromCodes(c, net.ClassNames, net.LabelType, 'row'), parts, ...
                   'UniformOutput', false);

@@ -13,7 +13,7 @@ end
 bigru.internal.checkNetwork(net, fname);
 bigru.internal.predictionOptions(fname, varargin);
 jnet = net.Java;
-seq = bigru.internal.sequences(X, 'X', fname);
+[seq, lengths] = bigru.internal.sequences(X, 'X', fname);
 try
   values = double(jnet.predict(seq));
 catch err
@@ -21,9 +21,8 @@ catch err
 end
 values = values(:);
 k = double(jnet.layers().outputSize());
-n = double(seq.size());
+n = numel(lengths);
 if jnet.isPerStep()
-  lengths = arrayfun(@(i) double(seq.steps(i - 1)), (1:n)');
   parts = mat2cell(values, k * lengths, 1);
   Y = cellfun(@(p) reshape(p, k, []), parts, 'UniformOutput', false);
 else

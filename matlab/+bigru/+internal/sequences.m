@@ -1,6 +1,6 @@
-function seq = sequences(X, argument, fname)
+function [seq, steps] = sequences(X, argument, fname)
 %SEQUENCES  A cell array of numFeatures-by-numTimeSteps matrices, sent to Java in one call (internal).
-%   A numeric matrix is taken as one sequence.
+%   A numeric matrix is taken as one sequence. STEPS: the time steps of each sequence, a column.
 if isnumeric(X) && ~isempty(X)
   X = {X};
 end
@@ -23,6 +23,7 @@ for i = 1:n
   parts{i} = double(full(xi(:)));
 end
 values = vertcat(parts{:});
+steps = cols;
 try
   seq = javaMethod('fromMatlab', bigru.internal.javaClass('Sequences'), argument, values, rows, cols);
 catch err

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.bigru.model.Activation;
 import org.bigru.model.DenseLayerSpec;
 import org.bigru.model.MergeMode;
@@ -391,7 +392,7 @@ public final class LayerArray {
       return (int) v;
     }
 
-    private <T> T parse(java.util.function.Supplier<T> parser, String property) {
+    private <T> T parse(Supplier<T> parser, String property) {
       try {
         return parser.get();
       } catch (IllegalArgumentException e) {

@@ -10,6 +10,7 @@ import org.bigru.model.Network;
 import org.bigru.model.Task;
 import org.bigru.model.data.Dataset;
 import org.bigru.model.io.ModelFile;
+import org.bigru.model.train.Trainer;
 import org.bigru.model.train.TrainingHistory;
 
 /**
@@ -108,7 +109,7 @@ public final class MatlabNetwork {
       throw new IllegalArgumentException(x.argument() + " has " + x.features() + " features (rows) per time step, "
           + "but the network's sequenceInputLayer has InputSize " + config.inputSize());
     }
-    return org.bigru.model.train.Trainer.predict(network, Dataset.inputs(x.values(), x.features()));
+    return Trainer.predict(network, Dataset.inputs(x.values(), x.features()));
   }
 
   /** One row of k outputs into column-major storage: softmax for classification (in double), else as is. */
