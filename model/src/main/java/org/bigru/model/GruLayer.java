@@ -86,7 +86,7 @@ final class GruLayer {
     int steps = order.steps();
     int rows = Workspace.size(steps, n);
     int g = 3 * hidden;
-    grow(steps, n);
+    growForward(steps, n);
 
     // inputGates[T*N x 3H] = x[T*N x I] W_ih^T + b_ih
     K.gemm(false, true, rows, g, inputSize, 1f, x, 0, inputSize, weightIh.value(), 0, inputSize,
@@ -145,10 +145,11 @@ final class GruLayer {
   }
 
   /**
-   * The gradient with respect to the states of slots 1 to T, [T][N][H]: the caller writes all of it
-   * (zeros on padded rows) before {@link #backward}, which consumes it.
+   * The gradient with respect to the states of slots 1 to T, [T][N][H], sized for the last forward batch:
+   * the caller writes all of it (zeros on padded rows) before {@link #backward}, which consumes it.
    */
   float[] outputGradient() {
+    outputGrad = Workspace.grow(outputGrad, Workspace.size(Workspace.size(order.steps(), order.size()), hidden));
     return outputGrad;
   }
 
@@ -161,6 +162,7 @@ final class GruLayer {
     int steps = order.steps();
     int rows = steps * n;
     int g = 3 * hidden;
+    growBackward(steps, n);
     Arrays.fill(carry, 0, n * hidden, 0f);
     for (int t = steps - 1; t >= 0; t--) {
       int active = order.active(t);
@@ -227,22 +229,27 @@ final class GruLayer {
     return carry;
   }
 
-  private void grow(int steps, int n) {
+  private void growForward(int steps, int n) {
     int rows = Workspace.size(steps, n);
-    int gates = Workspace.size(rows, 3 * hidden);
-    int state = Workspace.size(rows, hidden);
-    inputGates = Workspace.grow(inputGates, gates);
+    inputGates = Workspace.grow(inputGates, Workspace.size(rows, 3 * hidden));
     recurrentGates = Workspace.grow(recurrentGates, n * 3 * hidden);
     states = Workspace.grow(states, Workspace.size(rows + n, hidden));
     saved = Workspace.grow(saved, Workspace.size(rows, 4 * hidden));
     if (!resetAfter) {
-      resetStates = Workspace.grow(resetStates, state);
-      resetStatesGrad = Workspace.grow(resetStatesGrad, n * hidden);
+      resetStates = Workspace.grow(resetStates, Workspace.size(rows, hidden));
     }
-    outputGrad = Workspace.grow(outputGrad, state);
+  }
+
+  /** Backward's own workspaces, grown only when training, so inference needs no memory for them. */
+  private void growBackward(int steps, int n) {
+    int rows = Workspace.size(steps, n);
+    int gates = Workspace.size(rows, 3 * hidden);
     inputGatesGrad = Workspace.grow(inputGatesGrad, gates);
     recurrentGatesGrad = Workspace.grow(recurrentGatesGrad, gates);
     carry = Workspace.grow(carry, n * hidden);
+    if (!resetAfter) {
+      resetStatesGrad = Workspace.grow(resetStatesGrad, n * hidden);
+    }
     inputGrad = Workspace.grow(inputGrad, Workspace.size(rows, inputSize));
   }
 }
