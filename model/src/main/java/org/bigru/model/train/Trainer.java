@@ -36,7 +36,10 @@ public final class Trainer {
 
   /** Mean loss over the data set (rows weighted equally), without dropout. */
   public static double evaluate(Network network, Dataset data) {
-    Trainable model = Trainable.of(network);
+    return evaluate(Trainable.of(network), data);
+  }
+
+  static double evaluate(Trainable model, Dataset data) {
     checkCompatible(model.config(), data, "evaluation data", true);
     return meanLoss(model, new MiniBatches(data, PREDICT_BATCH));
   }
