@@ -61,6 +61,9 @@ public final class ChronologicalSplit {
 
   /** Train and test parts, the test part the last {@code testFraction} of the rows. */
   public static List<Part> trainTest(int rows, double testFraction) {
+    if (!(testFraction > 0 && testFraction < 1)) {
+      throw new IllegalArgumentException("the test fraction must be in (0, 1), not " + testFraction);
+    }
     return split(rows, 1 - testFraction, testFraction);
   }
 }
