@@ -55,6 +55,16 @@ public record ClassificationMetrics(long[][] confusion, int count) {
     return ids;
   }
 
+  /** The [actual][predicted] counts (a copy). */
+  @Override
+  public long[][] confusion() {
+    long[][] copy = new long[confusion.length][];
+    for (int i = 0; i < copy.length; i++) {
+      copy[i] = confusion[i].clone();
+    }
+    return copy;
+  }
+
   public int classes() {
     return confusion.length;
   }
