@@ -28,7 +28,10 @@ public final class Trainer {
   private Trainer() {
   }
 
-  /** Trains {@code network} in place; {@code validation} and {@code listener} may be null. */
+  /**
+   * Trains {@code network} in place (and sets its thread count to the options'); {@code validation} and
+   * {@code listener} may be null.
+   */
   public static TrainingHistory fit(Network network, Dataset train, Dataset validation, TrainingOptions options,
                                     TrainingListener listener) {
     return fit(Trainable.of(network), train, validation, options, listener);
