@@ -61,6 +61,30 @@ class OptimizerTest {
   }
 
   @Test
+  void rmsPropAndSgdMomentumMatchPyTorch() {
+    // The same script with torch.optim.RMSprop(p, lr=0.01, alpha=0.9, eps=1e-8) and
+    // torch.optim.SGD(p, lr=0.1, momentum=0.9) in place of Adam (torch 1.13.1).
+    float[] torchRmsProp = {0.39902999997138977f, -1.359074592590332f, 1.8956272602081299f,
+        -0.14956897497177124f, 0.1093691810965538f};
+    float[] torchSgd = {0.12370803207159042f, -6.342971324920654f, -0.5044434666633606f,
+        -0.00013144267722964287f, 2.0411016941070557f};
+    Parameter rms = parameter(START);
+    Parameter sgd = parameter(START);
+    RmsProp rmsProp = new RmsProp(0.01f);
+    SgdMomentum momentum = new SgdMomentum(0.1f);
+    for (int t = 0; t < 5; t++) {
+      setGradient(rms);
+      rmsProp.step(List.of(rms));
+      setGradient(sgd);
+      momentum.step(List.of(sgd));
+    }
+    for (int i = 0; i < START.length; i++) {
+      assertEquals(torchRmsProp[i], rms.value()[i], 2e-6 * (1 + Math.abs(torchRmsProp[i])), "RMSProp " + i);
+      assertEquals(torchSgd[i], sgd.value()[i], 1e-5 * (1 + Math.abs(torchSgd[i])), "SGD " + i);
+    }
+  }
+
+  @Test
   void adamMatchesItsFormulaWithNonDefaultHyperParameters() {
     double lr = 0.05;
     double b1 = 0.8;
