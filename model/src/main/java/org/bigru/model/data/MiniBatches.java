@@ -17,7 +17,10 @@ import org.bigru.model.Targets;
  */
 public final class MiniBatches {
 
-  /** One batch: the input, its targets (null without), and the number of loss rows it holds. */
+  /**
+   * One batch: the input, its targets (null without), the number of loss rows it holds (sequences, or real
+   * steps for per-step targets), and the position in the current order of its first sequence.
+   */
   public record Batch(SequenceBatch input, Targets targets, int rows, int first) {
   }
 

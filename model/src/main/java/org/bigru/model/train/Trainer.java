@@ -194,8 +194,6 @@ public final class Trainer {
           double loss = model.computeGradients(batch.input(), batch.targets(), dropoutRng);
           if (!Double.isFinite(loss)) {
             stopReason = StopReason.NOT_FINITE_LOSS;
-            lossSum = loss;
-            rows = 1;
             break;
           }
           Gradients.addL2(parameters, l2, kernels);

@@ -20,7 +20,8 @@ public record TrainingHistory(List<Epoch> epochs, int iterations, int bestEpoch,
    * One epoch.
    *
    * @param epoch          1-based
-   * @param loss           mean training loss over its batches (each before its step), weighted by rows
+   * @param loss           mean training loss over the batches it stepped on (each before its step), weighted by
+   *                       rows; NaN when a non-finite loss stopped training at its first batch
    * @param validationLoss mean validation loss at its end, NaN without validation data
    * @param seconds        wall-clock seconds of the epoch, validation included
    * @param learningRate   the learning rate used

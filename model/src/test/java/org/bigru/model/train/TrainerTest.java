@@ -196,6 +196,8 @@ class TrainerTest {
     assertEquals(StopReason.NOT_FINITE_LOSS, history.stopReason());
     assertEquals(3, history.iterations());
     assertEquals(-3f, model.weight.value()[0]);
+    assertEquals(1, history.epochs().size());
+    assertEquals(1.0, history.epochs().get(0).loss(), "the mean of the batches stepped on");
   }
 
   @Test
