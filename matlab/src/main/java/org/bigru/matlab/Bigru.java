@@ -38,6 +38,14 @@ public final class Bigru {
     return Kernels.get().name().equals("panama");
   }
 
+  /**
+   * Threads a network uses: the two directions of a bidirectional layer at once when there are two cores.
+   * Results are bitwise the same for any thread count.
+   */
+  static int threads() {
+    return Math.min(2, Runtime.getRuntime().availableProcessors());
+  }
+
   /** The Java feature release the bridge runs on (17, 21, ...). */
   public static int javaVersion() {
     return Runtime.version().feature();

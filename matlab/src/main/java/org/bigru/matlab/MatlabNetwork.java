@@ -10,6 +10,7 @@ import org.bigru.model.Network;
 import org.bigru.model.Task;
 import org.bigru.model.data.Dataset;
 import org.bigru.model.io.ModelFile;
+import org.bigru.model.metrics.ClassificationMetrics;
 import org.bigru.model.train.Trainer;
 import org.bigru.model.train.TrainingHistory;
 
@@ -26,6 +27,7 @@ public final class MatlabNetwork {
 
   MatlabNetwork(Network network, LayerArray layers, TrainingHistory history, TrainingRecord record) {
     this.network = network;
+    network.setThreads(Bigru.threads());
     this.layers = layers;
     this.history = history;
     this.record = record;
@@ -90,14 +92,8 @@ public final class MatlabNetwork {
     double[] codes = new double[Math.toIntExact(layers.isPerStep() ? x.totalSteps() : x.size())];
     int at = 0;
     for (float[] rows : outputs) {
-      for (int r = 0; r < rows.length; r += k) {
-        int best = 0;
-        for (int j = 1; j < k; j++) {
-          if (rows[r + j] > rows[r + best]) {
-            best = j;
-          }
-        }
-        codes[at++] = best + 1;
+      for (int id : ClassificationMetrics.argmax(rows, k)) {
+        codes[at++] = id + 1;
       }
     }
     return codes;

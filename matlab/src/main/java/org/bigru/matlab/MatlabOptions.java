@@ -85,7 +85,7 @@ public final class MatlabOptions {
         default:
           throw new IllegalArgumentException("solverName must be 'adam', 'sgdm' or 'rmsprop', not '" + solver + "'");
       }
-      TrainingOptions.Builder b = TrainingOptions.builder().optimizer(kind);
+      TrainingOptions.Builder b = TrainingOptions.builder().optimizer(kind).threads(Bigru.threads());
       b.maxEpochs(optionalInt("MaxEpochs", 1).orElse(30));
       b.miniBatchSize(optionalInt("MiniBatchSize", 1).orElse(128));
       number("InitialLearnRate", Bound.POSITIVE_FINITE).ifPresent(b::learningRate);
