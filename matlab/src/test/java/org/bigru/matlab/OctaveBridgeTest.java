@@ -35,6 +35,7 @@ import org.bigru.model.train.Trainer;
 import org.bigru.model.train.TrainingOptions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +52,7 @@ class OctaveBridgeTest {
   private static Path outDir;
   private static String output;
   private static int exitCode;
+  private static String missingOctave;
 
   @BeforeAll
   static void runOctave() throws Exception {
@@ -58,8 +60,11 @@ class OctaveBridgeTest {
     if (octave == null) {
       octave = findOnPath("octave");
     }
-    Assumptions.assumeTrue(octave != null, "GNU Octave is not installed (no octave-cli or octave on the PATH); "
-        + "install it with: apt-get install --no-install-recommends octave");
+    if (octave == null) {
+      missingOctave = "GNU Octave is not installed (no octave-cli or octave on the PATH); install it with: "
+          + "apt-get install --no-install-recommends octave";
+      return;
+    }
     Path jar = MODULE.resolve("target").resolve("bigru-matlab.jar");
     assertTrue(Files.isRegularFile(jar), "the bridge jar " + jar + " is built before the tests (process-test-classes)");
     outDir = Files.createTempDirectory("bigru-octave-");
@@ -89,6 +94,12 @@ class OctaveBridgeTest {
     }
     exitCode = process.exitValue();
     System.out.println("---- Octave (" + (vectorApi() ? "with" : "without") + " the Vector API module)\n" + output);
+  }
+
+  /** Each test is reported skipped, with the reason, when Octave is absent. */
+  @BeforeEach
+  void requireOctave() {
+    Assumptions.assumeTrue(missingOctave == null, missingOctave);
   }
 
   private static boolean vectorApi() {
