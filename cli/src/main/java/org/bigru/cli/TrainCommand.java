@@ -233,7 +233,7 @@ final class TrainCommand implements Callable<Integer> {
       split = prepared.split();
       classes = prepared.classes();
       stdout.printf(Locale.ROOT, "data: %s, %d rows; features %s; target '%s'; %s%n", data.getFileName(),
-          table.rows(), table.featureNames(), table.targetName(),
+          table.rows(), describeColumns(table.featureNames()), table.targetName(),
           rowSteps > 0 ? "each row one sequence of " + rowSteps + " steps"
               : "window " + pre.window() + (horizon > 0 ? ", horizon " + horizon : ""));
     } else {
@@ -429,6 +429,11 @@ final class TrainCommand implements Callable<Integer> {
     }
     sb.append(" + Dense(").append(config.outputSize()).append(")");
     return sb.toString();
+  }
+
+  private static String describeColumns(List<String> names) {
+    return names.size() <= 8 ? String.join(", ", names)
+        : names.size() + " columns (" + names.get(0) + " ... " + names.get(names.size() - 1) + ")";
   }
 
   private static double[] toDoubles(float[] values, int outputs) {

@@ -10,6 +10,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.LookupPaintScale;
@@ -118,7 +119,9 @@ public final class Plots {
     }
     plot.setBackgroundPaint(Color.WHITE);
     JFreeChart chart = new JFreeChart("BiGRU Confusion Matrix", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-    PaintScaleLegend legend = new PaintScaleLegend(scale, new NumberAxis("Count"));
+    NumberAxis countAxis = new NumberAxis("Count");
+    countAxis.setTickUnit(new NumberTickUnit(Math.max(1, (max + 9) / 10)));
+    PaintScaleLegend legend = new PaintScaleLegend(scale, countAxis);
     legend.setPosition(RectangleEdge.RIGHT);
     legend.setMargin(4, 4, 40, 4);
     chart.addSubtitle(legend);
