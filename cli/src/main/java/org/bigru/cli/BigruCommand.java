@@ -31,6 +31,7 @@ public final class BigruCommand implements Runnable {
         .setExecutionExceptionHandler(exitCodes)
         .setParameterExceptionHandler(exitCodes)
         .setCaseInsensitiveEnumValuesAllowed(true)
+        .setOverwrittenOptionsAllowed(true)
         .setUsageHelpAutoWidth(true);
     commandLine.setExitCodeExceptionMapper(ex -> ExitCodes.badInputMessage(ex) != null
         ? ExitCodes.BAD_INPUT : ExitCodes.INTERNAL_ERROR);

@@ -7,6 +7,7 @@ import org.bigru.cli.pipeline.Preprocessing;
 import org.bigru.cli.pipeline.Sequences;
 import org.bigru.cli.pipeline.TableSequences;
 import org.bigru.cli.pipeline.TensorData;
+import org.bigru.cli.table.ColumnNames;
 import org.bigru.cli.table.ColumnSelector;
 import org.bigru.cli.table.MissingPolicy;
 import org.bigru.cli.table.RawTable;
@@ -48,8 +49,8 @@ final class ModelData {
     for (String feature : pre.featureNames()) {
       if (raw.columnIndex(feature) < 0) {
         throw new BadInputException(data.getFileName() + " has no column '" + feature + "', which " + modelFile
-            + " was trained on (its features: " + String.join(", ", pre.featureNames()) + "; the file's columns: "
-            + String.join(", ", raw.header()) + ")");
+            + " was trained on (its features: " + ColumnNames.describe(pre.featureNames()) + "; the file's columns: "
+            + ColumnNames.describe(raw.header()) + ")");
       }
     }
     boolean classification = config.task() == Task.CLASSIFICATION;

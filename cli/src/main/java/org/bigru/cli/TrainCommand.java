@@ -17,6 +17,7 @@ import org.bigru.cli.pipeline.Sequences;
 import org.bigru.cli.pipeline.Split;
 import org.bigru.cli.pipeline.TablePreparation;
 import org.bigru.cli.pipeline.TensorData;
+import org.bigru.cli.table.ColumnNames;
 import org.bigru.cli.table.ColumnSelector;
 import org.bigru.cli.table.Table;
 import org.bigru.cli.table.TableOptions;
@@ -233,7 +234,7 @@ final class TrainCommand implements Callable<Integer> {
       split = prepared.split();
       classes = prepared.classes();
       stdout.printf(Locale.ROOT, "data: %s, %d rows; features %s; target '%s'; %s%n", data.getFileName(),
-          table.rows(), describeColumns(table.featureNames()), table.targetName(),
+          table.rows(), ColumnNames.describe(table.featureNames()), table.targetName(),
           rowSteps > 0 ? "each row one sequence of " + rowSteps + " steps"
               : "window " + pre.window() + (horizon > 0 ? ", horizon " + horizon : ""));
     } else {
@@ -429,11 +430,6 @@ final class TrainCommand implements Callable<Integer> {
     }
     sb.append(" + Dense(").append(config.outputSize()).append(")");
     return sb.toString();
-  }
-
-  private static String describeColumns(List<String> names) {
-    return names.size() <= 8 ? String.join(", ", names)
-        : names.size() + " columns (" + names.get(0) + " ... " + names.get(names.size() - 1) + ")";
   }
 
   private static double[] toDoubles(float[] values, int outputs) {

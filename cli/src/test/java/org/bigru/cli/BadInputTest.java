@@ -88,6 +88,18 @@ class BadInputTest {
   }
 
   @Test
+  void corruptWorkbook() throws IOException {
+    Path file = TestData.write(dir.resolve("broken.xlsx"), "not a zip archive");
+    expectBadInput(train(file), "broken.xlsx is not a readable .xlsx workbook");
+  }
+
+  @Test
+  void infinityIsRefused() throws IOException {
+    Path file = TestData.write(dir.resolve("huge.csv"), "time,a,y\n1,2,3\n2,1e999,4\n");
+    expectBadInput(train(file), "huge.csv row 3, column 'a': 1e999 is beyond the range of a number");
+  }
+
+  @Test
   void corruptModelFile() throws IOException {
     Path model = dir.resolve("corrupt.safetensors");
     Files.write(model, new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0, 0, 0, 0, '{', '}'});

@@ -171,6 +171,27 @@ class CommandsTest {
   }
 
   @Test
+  void initStartsFromSavedWeightsOfTheSameArchitecture() throws IOException {
+    Path data = TestData.csv(dir, "train.csv", 60);
+    Path first = dir.resolve("first.safetensors");
+    assertEquals(0, train(data, first, dir.resolve("m1.json"), "--window", "4").code());
+    Path second = dir.resolve("second.safetensors");
+    CliRun resumed = train(data, second, dir.resolve("m2.json"), "--window", "4", "--init", first.toString(),
+        "--lr", "1e-9", "--optimizer", "sgdm");
+    assertEquals(0, resumed.code(), resumed::toString);
+    float[] before = ModelFile.load(first).parameter("fc.weight").value();
+    float[] after = ModelFile.load(second).parameter("fc.weight").value();
+    for (int i = 0; i < before.length; i++) {
+      assertEquals(before[i], after[i], 1e-5, "a tiny learning rate keeps the initial weights");
+    }
+    CliRun mismatch = train(data, dir.resolve("third.safetensors"), dir.resolve("m3.json"), "--window", "4",
+        "--init", first.toString(), "--units", "7");
+    assertEquals(2, mismatch.code(), mismatch::toString);
+    assertTrue(mismatch.err().contains("--init") && mismatch.err().contains("shape"), mismatch::toString);
+    assertFalse(Files.exists(dir.resolve("third.safetensors")));
+  }
+
+  @Test
   void infoJson() throws IOException {
     CliRun info = CliRun.of("info", "--json");
     assertEquals(0, info.code(), info::toString);

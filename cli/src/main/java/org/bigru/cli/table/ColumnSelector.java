@@ -63,7 +63,7 @@ public final class ColumnSelector {
       }
     }
     if (featureColumns.isEmpty()) {
-      throw new BadInputException(source + ": no feature column is left (columns: " + String.join(", ", header)
+      throw new BadInputException(source + ": no feature column is left (columns: " + ColumnNames.describe(header)
           + ")");
     }
     return convert(raw, options, indexColumn, featureColumns, target);
@@ -73,7 +73,7 @@ public final class ColumnSelector {
     int c = raw.columnIndex(name);
     if (c < 0) {
       throw new BadInputException(option + " names column '" + name + "', which " + raw.source()
-          + " does not have (columns: " + String.join(", ", raw.header()) + ")");
+          + " does not have (columns: " + ColumnNames.describe(raw.header()) + ")");
     }
     if (c == indexColumn) {
       throw new BadInputException(option + " names column '" + name + "', which is the index column; "
