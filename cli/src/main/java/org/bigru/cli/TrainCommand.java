@@ -326,6 +326,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (!parsed.hasMatchedOption("--drop")) {
       drop = new ArrayList<>(chosen.drop);
+      drop.removeIf(column -> column.equalsIgnoreCase(target));
     }
     if (!parsed.hasMatchedOption("--header")) {
       dataOptions.header = chosen.header;

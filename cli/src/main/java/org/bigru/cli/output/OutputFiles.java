@@ -1,18 +1,19 @@
 package org.bigru.cli.output;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import org.bigru.cli.BadInputException;
+import org.bigru.model.io.AtomicFile;
 
 /**
- * Output files are written whole or not at all: into a temporary file beside the target, then renamed over
- * it. Targets are checked before any work starts, so a long training run does not end on a path it cannot
- * write, and an input file is never overwritten.
+ * Output files are written whole or not at all ({@link AtomicFile}). Targets are checked before any work
+ * starts, so a long training run does not end on a path it cannot write, and an input file is never
+ * overwritten.
  */
 public final class OutputFiles {
 
@@ -51,26 +52,13 @@ public final class OutputFiles {
     }
   }
 
-  /** Writes the target through a temporary file in its folder and a rename. */
+  /** Writes the target all or nothing (a temporary file beside it, then a rename: the model's AtomicFile). */
   public static void write(Path target, Content content) throws IOException {
-    Path absolute = target.toAbsolutePath().normalize();
-    Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        content.writeTo(out);
-      }
-      moveIntoPlace(temp, absolute);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
-
-  private static void moveIntoPlace(Path temp, Path target) throws IOException {
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
+    AtomicFile.write(target, channel -> {
+      OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+      content.writeTo(out);
+      out.flush();
+    });
   }
 
   private static boolean sameFile(Path a, Path b) {
