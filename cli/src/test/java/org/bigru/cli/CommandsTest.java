@@ -168,6 +168,11 @@ class CommandsTest {
     assertEquals(1, predict.errLines().length, predict::toString);
     assertTrue(predict.err().contains("other.csv has no column 'b', which"), predict::toString);
     assertFalse(Files.exists(out));
+
+    Path shorter = TestData.csv(dir, "short.csv", 3);
+    CliRun tooShort = CliRun.of("evaluate", "--model", model.toString(), "--data", shorter.toString());
+    assertEquals(2, tooShort.code(), tooShort::toString);
+    assertTrue(tooShort.err().contains("short.csv: a window of 4 rows"), tooShort::toString);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.bigru.cli.pipeline;
 
+import java.util.Arrays;
 import org.bigru.model.data.Dataset;
 
 /**
@@ -23,7 +24,7 @@ public record Sequences(Dataset data, String[] index, float[] actual, int[] actu
 
   /** Sequences [from, to), in order. */
   public Sequences range(int from, int to) {
-    String[] idx = java.util.Arrays.copyOfRange(index, from, to);
+    String[] idx = Arrays.copyOfRange(index, from, to);
     if (perStepTargets()) {
       int start = 0;
       for (int i = 0; i < from; i++) {
@@ -34,13 +35,13 @@ public record Sequences(Dataset data, String[] index, float[] actual, int[] actu
         end += data.length(i);
       }
       return new Sequences(data.range(from, to), idx,
-          actual == null ? null : java.util.Arrays.copyOfRange(actual, start * outputs, end * outputs),
-          actualClasses == null ? null : java.util.Arrays.copyOfRange(actualClasses, start, end), outputs,
+          actual == null ? null : Arrays.copyOfRange(actual, start * outputs, end * outputs),
+          actualClasses == null ? null : Arrays.copyOfRange(actualClasses, start, end), outputs,
           lastStepOnly);
     }
     return new Sequences(data.range(from, to), idx,
-        actual == null ? null : java.util.Arrays.copyOfRange(actual, from * outputs, to * outputs),
-        actualClasses == null ? null : java.util.Arrays.copyOfRange(actualClasses, from, to), outputs,
+        actual == null ? null : Arrays.copyOfRange(actual, from * outputs, to * outputs),
+        actualClasses == null ? null : Arrays.copyOfRange(actualClasses, from, to), outputs,
         lastStepOnly);
   }
 

@@ -82,7 +82,7 @@ public final class TableSequences {
     try {
       return SlidingWindows.of(scaled, features, target, window, horizon);
     } catch (IllegalArgumentException e) {
-      throw new BadInputException(table.source() + ": " + e.getMessage() + " (choose a shorter --window)", e);
+      throw new BadInputException(table.source() + ": " + e.getMessage(), e);
     }
   }
 

@@ -10,6 +10,10 @@ final class TableLimits {
 
   /** Largest table file read (a CSV of this size already holds tens of millions of cells). */
   static final long MAX_FILE_BYTES = 512L << 20;
+  /** Largest .xlsx workbook read (POI holds the whole sheet in memory, several times the file's size). */
+  static final long MAX_WORKBOOK_BYTES = 64L << 20;
+  /** Largest part of a workbook once unzipped. */
+  static final long MAX_WORKBOOK_ENTRY_BYTES = 1L << 30;
   /** Largest number of cells kept in memory. */
   static final long MAX_CELLS = 40_000_000L;
 
@@ -17,6 +21,10 @@ final class TableLimits {
   }
 
   static void checkFile(Path file) throws IOException {
+    checkFile(file, MAX_FILE_BYTES);
+  }
+
+  static void checkFile(Path file, long maxBytes) throws IOException {
     if (!Files.exists(file)) {
       throw new BadInputException("file not found: " + file);
     }
@@ -27,9 +35,9 @@ final class TableLimits {
     if (size == 0) {
       throw new BadInputException(file + " is empty");
     }
-    if (size > MAX_FILE_BYTES) {
-      throw new BadInputException(file + " is " + (size >> 20) + " MiB, more than the " + (MAX_FILE_BYTES >> 20)
-          + " MiB a table may have");
+    if (size > maxBytes) {
+      throw new BadInputException(file + " is " + (size >> 20) + " MiB, more than the " + (maxBytes >> 20)
+          + " MiB a table of this kind may have");
     }
   }
 

@@ -3,12 +3,14 @@ package org.bigru.cli.table;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -29,7 +31,8 @@ public final class XlsxTableReader {
   }
 
   public static RawTable read(Path file, String sheetName, boolean hasHeader) throws IOException {
-    TableLimits.checkFile(file);
+    TableLimits.checkFile(file, TableLimits.MAX_WORKBOOK_BYTES);
+    ZipSecureFile.setMaxEntrySize(TableLimits.MAX_WORKBOOK_ENTRY_BYTES);
     String source = file.getFileName().toString();
     try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
          XSSFWorkbook workbook = new XSSFWorkbook(pkg)) {
@@ -66,7 +69,7 @@ public final class XlsxTableReader {
                 + ", beyond the " + header.size() + " columns of the header");
           }
         }
-        rows.add(cells.length == header.size() ? cells : java.util.Arrays.copyOf(cells, header.size()));
+        rows.add(cells.length == header.size() ? cells : Arrays.copyOf(cells, header.size()));
         rowNumbers.add(r + 1);
         TableLimits.checkCells(source, rows.size(), header.size());
       }
