@@ -243,6 +243,10 @@ final class TrainCommand implements Callable<Integer> {
       sequences = content.sequences();
       classes = content.classes();
       mode = sequences.data().kind().isPerStep() ? OutputMode.SEQUENCE : OutputMode.LAST;
+      if (returnSequences && mode == OutputMode.LAST) {
+        throw new BadInputException("--return-sequences needs per-step targets, but tensor 'y' of " + data
+            + " holds one target per sequence");
+      }
       split = Split.of(sequences.size(), valSize, testSize, data.getFileName().toString());
       stdout.printf(Locale.ROOT, "data: %s, %d sequences of up to %d steps x %d features%n", data.getFileName(),
           sequences.size(), content.steps(), sequences.data().features());
@@ -360,6 +364,11 @@ final class TrainCommand implements Callable<Integer> {
       throw new BadInputException("--patience needs validation data: give --val-size too");
     }
     Split.checkFractions(valSize, testSize);
+    // Names are checked now, not after the data is read.
+    OptimizerKind.fromName(optimizer);
+    ResetGateMode.fromMatlabName(resetMode);
+    MergeMode.fromName(merge);
+    Activation.fromName(denseActivation);
   }
 
   private static void atLeast(String option, long value, long min) {
