@@ -14,6 +14,12 @@ import java.util.SplittableRandom;
  * <p>Not thread-safe: one network computes one batch at a time. It may use {@link #threads()} threads
  * internally, and its results are bitwise identical for any thread count.
  *
+ * <p>Semantics are PyTorch's {@code nn.GRU(batch_first=True, bidirectional=...)} on packed sequences: the
+ * backward direction reads each sequence from its own last real step, 'last' passes on {@code h_n} (for a
+ * bidirectional layer the forward state after the last real step and the backward state after step 0,
+ * merged), and padded steps change no output and no gradient. Dropout (inverted) acts on the input of every
+ * layer after the first recurrent one.
+ *
  * <p>Inside, a batch is sorted by length (longest first) and laid out time-major, so each step of a GRU
  * updates only the sequences that have a real step there; see {@link BatchOrder}.
  */

@@ -1,34 +1,35 @@
 package org.bigru.model;
 
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs two independent tasks (the two directions of a bidirectional layer): one after the other, or at once
  * on a daemon helper thread. Each task's arithmetic is the same either way, so results do not depend on it.
+ * The helper thread ends after a minute without work, so networks left behind keep no threads.
  */
 final class PairRunner {
 
-  private ExecutorService helper;
+  private static final long IDLE_SECONDS = 60;
+
+  private ThreadPoolExecutor helper;
 
   /** Starts or stops the helper thread. */
   void setParallel(boolean parallel) {
     if (parallel && helper == null) {
-      helper = Executors.newSingleThreadExecutor(task -> {
+      helper = new ThreadPoolExecutor(1, 1, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
         Thread thread = new Thread(task, "bigru-direction");
         thread.setDaemon(true);
         return thread;
       });
+      helper.allowCoreThreadTimeOut(true);
     } else if (!parallel && helper != null) {
       helper.shutdown();
       helper = null;
     }
-  }
-
-  boolean parallel() {
-    return helper != null;
   }
 
   /** Runs both tasks and returns when both are done; rethrows a failure of either. */

@@ -57,6 +57,11 @@ class GradientCheckTest {
         config(3, List.of(gru(4, false, ResetGateMode.BEFORE_MULTIPLICATION, MergeMode.CONCAT)),
             OutputMode.SEQUENCE, List.of(new DenseLayerSpec(4, Activation.TANH),
                 new DenseLayerSpec(3, Activation.SIGMOID)), 2, Task.REGRESSION), null, null));
+    for (OutputMode mode : OutputMode.values()) {
+      cases.add(Arguments.of("every sequence shorter than the batch, " + mode.lowerName(),
+          config(3, List.of(gru(4, true, ResetGateMode.BEFORE_MULTIPLICATION, MergeMode.MUL)), mode, List.of(), 3,
+              Task.CLASSIFICATION), new int[] {3, 1, 2}, null));
+    }
     cases.add(Arguments.of("dropout with a fixed mask",
         new ModelConfig(3, List.of(gru(4, true, ResetGateMode.RECURRENT_BIAS_AFTER_MULTIPLICATION, MergeMode.CONCAT),
             gru(3, false, ResetGateMode.AFTER_MULTIPLICATION, MergeMode.CONCAT)), OutputMode.LAST,

@@ -1,0 +1,59 @@
+package org.bigru.model.train;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.bigru.model.ModelConfig;
+import org.bigru.model.Network;
+import org.bigru.model.Parameter;
+import org.bigru.model.SequenceBatch;
+import org.bigru.model.Targets;
+
+/** The part of a {@link Network} the trainer uses; tests drive the trainer with small stand-ins. */
+interface Trainable {
+
+  ModelConfig config();
+
+  List<Parameter> parameters();
+
+  void setThreads(int threads);
+
+  double computeGradients(SequenceBatch batch, Targets targets, SplittableRandom dropoutRng);
+
+  double loss(SequenceBatch batch, Targets targets);
+
+  float[] predict(SequenceBatch batch);
+
+  static Trainable of(Network network) {
+    return new Trainable() {
+      @Override
+      public ModelConfig config() {
+        return network.config();
+      }
+
+      @Override
+      public List<Parameter> parameters() {
+        return network.parameters();
+      }
+
+      @Override
+      public void setThreads(int threads) {
+        network.setThreads(threads);
+      }
+
+      @Override
+      public double computeGradients(SequenceBatch batch, Targets targets, SplittableRandom dropoutRng) {
+        return network.computeGradients(batch, targets, dropoutRng);
+      }
+
+      @Override
+      public double loss(SequenceBatch batch, Targets targets) {
+        return network.loss(batch, targets);
+      }
+
+      @Override
+      public float[] predict(SequenceBatch batch) {
+        return network.predict(batch);
+      }
+    };
+  }
+}

@@ -1,0 +1,50 @@
+package org.bigru.model.train;
+
+import java.util.List;
+
+/**
+ * What {@link Trainer#fit} did.
+ *
+ * @param epochs             one record per epoch run (the last may be partial when training stopped inside it)
+ * @param iterations         optimizer steps taken
+ * @param bestEpoch          epoch of the lowest validation loss, or 0 without validation data
+ * @param bestIteration      iteration of the lowest validation loss, or 0 without validation data
+ * @param bestValidationLoss the lowest validation loss, NaN without validation data
+ * @param stopReason         why training ended
+ * @param restoredBest       whether the weights of the lowest validation loss were restored at the end
+ */
+public record TrainingHistory(List<Epoch> epochs, int iterations, int bestEpoch, int bestIteration,
+                              double bestValidationLoss, StopReason stopReason, boolean restoredBest) {
+
+  /**
+   * One epoch.
+   *
+   * @param epoch          1-based
+   * @param loss           mean training loss over the batches it stepped on (each before its step), weighted by
+   *                       rows; NaN when a non-finite loss stopped training at its first batch
+   * @param validationLoss mean validation loss at its end, NaN without validation data
+   * @param seconds        wall-clock seconds of the epoch, validation included
+   * @param learningRate   the learning rate used
+   */
+  public record Epoch(int epoch, double loss, double validationLoss, double seconds, double learningRate) {
+  }
+
+  public TrainingHistory {
+    epochs = List.copyOf(epochs);
+  }
+
+  /** Whether validation patience stopped training before the last epoch. */
+  public boolean stoppedEarly() {
+    return stopReason == StopReason.VALIDATION_PATIENCE;
+  }
+
+  /** Training loss per epoch. */
+  public double[] losses() {
+    return epochs.stream().mapToDouble(Epoch::loss).toArray();
+  }
+
+  /** Validation loss per epoch (NaN without validation data). */
+  public double[] validationLosses() {
+    return epochs.stream().mapToDouble(Epoch::validationLoss).toArray();
+  }
+}

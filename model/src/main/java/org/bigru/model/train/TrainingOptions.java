@@ -1,0 +1,373 @@
+package org.bigru.model.train;
+
+/**
+ * How {@link Trainer#fit} trains: immutable, built with {@link #builder()}. Names follow MATLAB's
+ * {@code trainingOptions}; defaults follow the reference Keras workflow where it has one (10 epochs, batch 32,
+ * Adam at 1e-3, shuffle every epoch, no regularization) and MATLAB otherwise (validation every 50 iterations,
+ * learning-rate drop 0.1 every 10 epochs when enabled).
+ *
+ * <ul>
+ *   <li>{@code l2Regularization}: grad += l2 * w on weights only (MATLAB's L2Regularization); default 0.
+ *   <li>{@code gradientThreshold}: the gradients of all parameters are scaled down together when their global
+ *       L2 norm exceeds it (PyTorch's clip_grad_norm_, MATLAB's 'global-l2norm'); default infinity (off).
+ *   <li>{@code gradientClipValue}: each gradient element is clamped to [-v, v] (MATLAB's 'absolute-value');
+ *       default infinity (off). Applied after L2 and before the norm threshold.
+ *   <li>{@code learnRateDropFactor}/{@code learnRateDropPeriod}: the rate is multiplied by the factor every
+ *       period epochs (MATLAB's piecewise schedule); factor 1 (the default) means a constant rate.
+ *   <li>{@code validationFrequency}: validate every that many iterations, and at the end of every epoch.
+ *   <li>{@code validationPatience}: stop after that many validations in a row without a new lowest
+ *       validation loss; default {@link Integer#MAX_VALUE} (never, MATLAB's Inf).
+ *   <li>{@code restoreBestWeights}: with validation data, end with the weights of the lowest validation
+ *       loss (MATLAB's OutputNetwork 'best-validation-loss'); default true.
+ * </ul>
+ */
+public final class TrainingOptions {
+
+  private final int maxEpochs;
+  private final int miniBatchSize;
+  private final OptimizerKind optimizer;
+  private final double learningRate;
+  private final double momentum;
+  private final double gradientDecayFactor;
+  private final double squaredGradientDecayFactor;
+  private final double epsilon;
+  private final double l2Regularization;
+  private final double gradientThreshold;
+  private final double gradientClipValue;
+  private final double learnRateDropFactor;
+  private final int learnRateDropPeriod;
+  private final Shuffle shuffle;
+  private final long seed;
+  private final int validationFrequency;
+  private final int validationPatience;
+  private final boolean restoreBestWeights;
+  private final int threads;
+
+  private TrainingOptions(Builder b) {
+    maxEpochs = atLeast("maxEpochs", b.maxEpochs, 1);
+    miniBatchSize = atLeast("miniBatchSize", b.miniBatchSize, 1);
+    if (b.optimizer == null) {
+      throw new IllegalArgumentException("optimizer is required");
+    }
+    optimizer = b.optimizer;
+    learningRate = Double.isNaN(b.learningRate) ? optimizer.defaultLearningRate()
+        : positiveFinite("learningRate", b.learningRate);
+    momentum = unitInterval("momentum", b.momentum);
+    gradientDecayFactor = unitInterval("gradientDecayFactor", b.gradientDecayFactor);
+    squaredGradientDecayFactor = Double.isNaN(b.squaredGradientDecayFactor)
+        ? (optimizer == OptimizerKind.RMSPROP ? 0.9 : 0.999)
+        : unitInterval("squaredGradientDecayFactor", b.squaredGradientDecayFactor);
+    epsilon = positiveFinite("epsilon", b.epsilon);
+    if (!(b.l2Regularization >= 0) || Double.isInfinite(b.l2Regularization)) {
+      throw bad("l2Regularization", b.l2Regularization, "finite and >= 0");
+    }
+    l2Regularization = b.l2Regularization;
+    gradientThreshold = positive("gradientThreshold", b.gradientThreshold);
+    gradientClipValue = positive("gradientClipValue", b.gradientClipValue);
+    if (!(b.learnRateDropFactor >= 0 && b.learnRateDropFactor <= 1)) {
+      throw bad("learnRateDropFactor", b.learnRateDropFactor, "in [0, 1]");
+    }
+    learnRateDropFactor = b.learnRateDropFactor;
+    learnRateDropPeriod = atLeast("learnRateDropPeriod", b.learnRateDropPeriod, 1);
+    if (b.shuffle == null) {
+      throw new IllegalArgumentException("shuffle is required (never, once or every-epoch)");
+    }
+    shuffle = b.shuffle;
+    seed = b.seed;
+    validationFrequency = atLeast("validationFrequency", b.validationFrequency, 1);
+    validationPatience = atLeast("validationPatience", b.validationPatience, 1);
+    restoreBestWeights = b.restoreBestWeights;
+    threads = atLeast("threads", b.threads, 1);
+  }
+
+  private static IllegalArgumentException bad(String option, Object value, String expected) {
+    return new IllegalArgumentException("training option " + option + " must be " + expected + ", not " + value);
+  }
+
+  private static int atLeast(String option, int value, int min) {
+    if (value < min) {
+      throw bad(option, value, "at least " + min);
+    }
+    return value;
+  }
+
+  private static double positiveFinite(String option, double value) {
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw bad(option, value, "finite and > 0");
+    }
+    return value;
+  }
+
+  private static double positive(String option, double value) {
+    if (!(value > 0)) {
+      throw bad(option, value, "> 0 (infinity turns it off)");
+    }
+    return value;
+  }
+
+  private static double unitInterval(String option, double value) {
+    if (!(value >= 0 && value < 1)) {
+      throw bad(option, value, "in [0, 1)");
+    }
+    return value;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these values, to change some of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.maxEpochs = maxEpochs;
+    b.miniBatchSize = miniBatchSize;
+    b.optimizer = optimizer;
+    b.learningRate = learningRate;
+    b.momentum = momentum;
+    b.gradientDecayFactor = gradientDecayFactor;
+    b.squaredGradientDecayFactor = squaredGradientDecayFactor;
+    b.epsilon = epsilon;
+    b.l2Regularization = l2Regularization;
+    b.gradientThreshold = gradientThreshold;
+    b.gradientClipValue = gradientClipValue;
+    b.learnRateDropFactor = learnRateDropFactor;
+    b.learnRateDropPeriod = learnRateDropPeriod;
+    b.shuffle = shuffle;
+    b.seed = seed;
+    b.validationFrequency = validationFrequency;
+    b.validationPatience = validationPatience;
+    b.restoreBestWeights = restoreBestWeights;
+    b.threads = threads;
+    return b;
+  }
+
+  /** A fresh optimizer of the chosen kind with these hyper-parameters. */
+  public Optimizer createOptimizer() {
+    float lr = (float) learningRate;
+    switch (optimizer) {
+      case ADAM:
+        return new Adam(lr, (float) gradientDecayFactor, (float) squaredGradientDecayFactor, (float) epsilon);
+      case SGDM:
+        return new SgdMomentum(lr, (float) momentum);
+      case RMSPROP:
+        return new RmsProp(lr, (float) squaredGradientDecayFactor, (float) epsilon);
+      default:
+        throw new AssertionError(optimizer);
+    }
+  }
+
+  /** The learning rate of a 1-based epoch under the piecewise schedule. */
+  public double learningRateAt(int epoch) {
+    return learningRate * Math.pow(learnRateDropFactor, (epoch - 1) / learnRateDropPeriod);
+  }
+
+  public int maxEpochs() {
+    return maxEpochs;
+  }
+
+  public int miniBatchSize() {
+    return miniBatchSize;
+  }
+
+  public OptimizerKind optimizer() {
+    return optimizer;
+  }
+
+  /** The initial learning rate (the optimizer's default unless set). */
+  public double learningRate() {
+    return learningRate;
+  }
+
+  public double momentum() {
+    return momentum;
+  }
+
+  public double gradientDecayFactor() {
+    return gradientDecayFactor;
+  }
+
+  /** Adam's beta2 (default 0.999) or RMSProp's decay (default 0.9). */
+  public double squaredGradientDecayFactor() {
+    return squaredGradientDecayFactor;
+  }
+
+  public double epsilon() {
+    return epsilon;
+  }
+
+  public double l2Regularization() {
+    return l2Regularization;
+  }
+
+  public double gradientThreshold() {
+    return gradientThreshold;
+  }
+
+  public double gradientClipValue() {
+    return gradientClipValue;
+  }
+
+  public double learnRateDropFactor() {
+    return learnRateDropFactor;
+  }
+
+  public int learnRateDropPeriod() {
+    return learnRateDropPeriod;
+  }
+
+  public Shuffle shuffle() {
+    return shuffle;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public int validationFrequency() {
+    return validationFrequency;
+  }
+
+  public int validationPatience() {
+    return validationPatience;
+  }
+
+  public boolean restoreBestWeights() {
+    return restoreBestWeights;
+  }
+
+  public int threads() {
+    return threads;
+  }
+
+  @Override
+  public String toString() {
+    return "TrainingOptions[maxEpochs=" + maxEpochs + ", miniBatchSize=" + miniBatchSize + ", optimizer="
+        + optimizer.lowerName() + ", learningRate=" + learningRate + ", l2Regularization=" + l2Regularization
+        + ", gradientThreshold=" + gradientThreshold + ", gradientClipValue=" + gradientClipValue
+        + ", learnRateDropFactor=" + learnRateDropFactor + ", learnRateDropPeriod=" + learnRateDropPeriod
+        + ", shuffle=" + shuffle.matlabName() + ", seed=" + seed + ", validationFrequency=" + validationFrequency
+        + ", validationPatience=" + validationPatience + ", threads=" + threads + "]";
+  }
+
+  /** Collects option values; {@link #build()} validates them all. */
+  public static final class Builder {
+    private int maxEpochs = 10;
+    private int miniBatchSize = 32;
+    private OptimizerKind optimizer = OptimizerKind.ADAM;
+    private double learningRate = Double.NaN;
+    private double momentum = 0.9;
+    private double gradientDecayFactor = 0.9;
+    private double squaredGradientDecayFactor = Double.NaN;
+    private double epsilon = 1e-8;
+    private double l2Regularization = 0;
+    private double gradientThreshold = Double.POSITIVE_INFINITY;
+    private double gradientClipValue = Double.POSITIVE_INFINITY;
+    private double learnRateDropFactor = 1;
+    private int learnRateDropPeriod = 10;
+    private Shuffle shuffle = Shuffle.EVERY_EPOCH;
+    private long seed = 0;
+    private int validationFrequency = 50;
+    private int validationPatience = Integer.MAX_VALUE;
+    private boolean restoreBestWeights = true;
+    private int threads = 1;
+
+    private Builder() {
+    }
+
+    public Builder maxEpochs(int value) {
+      maxEpochs = value;
+      return this;
+    }
+
+    public Builder miniBatchSize(int value) {
+      miniBatchSize = value;
+      return this;
+    }
+
+    public Builder optimizer(OptimizerKind value) {
+      optimizer = value;
+      return this;
+    }
+
+    public Builder learningRate(double value) {
+      learningRate = value;
+      return this;
+    }
+
+    public Builder momentum(double value) {
+      momentum = value;
+      return this;
+    }
+
+    public Builder gradientDecayFactor(double value) {
+      gradientDecayFactor = value;
+      return this;
+    }
+
+    public Builder squaredGradientDecayFactor(double value) {
+      squaredGradientDecayFactor = value;
+      return this;
+    }
+
+    public Builder epsilon(double value) {
+      epsilon = value;
+      return this;
+    }
+
+    public Builder l2Regularization(double value) {
+      l2Regularization = value;
+      return this;
+    }
+
+    public Builder gradientThreshold(double value) {
+      gradientThreshold = value;
+      return this;
+    }
+
+    public Builder gradientClipValue(double value) {
+      gradientClipValue = value;
+      return this;
+    }
+
+    /** Multiply the learning rate by {@code factor} every {@code period} epochs. */
+    public Builder learnRateDrop(double factor, int period) {
+      learnRateDropFactor = factor;
+      learnRateDropPeriod = period;
+      return this;
+    }
+
+    public Builder shuffle(Shuffle value) {
+      shuffle = value;
+      return this;
+    }
+
+    public Builder seed(long value) {
+      seed = value;
+      return this;
+    }
+
+    public Builder validationFrequency(int value) {
+      validationFrequency = value;
+      return this;
+    }
+
+    public Builder validationPatience(int value) {
+      validationPatience = value;
+      return this;
+    }
+
+    public Builder restoreBestWeights(boolean value) {
+      restoreBestWeights = value;
+      return this;
+    }
+
+    public Builder threads(int value) {
+      threads = value;
+      return this;
+    }
+
+    public TrainingOptions build() {
+      return new TrainingOptions(this);
+    }
+  }
+}
