@@ -5,16 +5,17 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The register-blocked inner loops of {@link PanamaGemm}: a tile of 8, 4 or 1 rows of C by two vectors of
- * columns, held in accumulators for a whole run over k, then written once to a tile buffer (row r at
- * {@code r * width()}), from which {@link #store} applies alpha and beta to C.
+ * columns, held in accumulators for a whole run over k, then written once to {@code dest} (row r at
+ * {@code destIdx + r * destStride}), added to what is there when {@code accumulate} is set.
  *
  * <p>Each step p broadcasts one element of A per row and multiplies it into two vectors of B. A is read
  * at {@code a[aIdx + row * aRowStride + p * aStep]}, so the same loop serves A as stored (row stride lda,
  * step 1) and transposed (row stride 1, step lda). B is read as two vectors at {@code b[bIdx + p * bStep]}:
  * a packed panel (step = tile width) or B's own rows (step = ldb).
  *
- * <p>The epilogue goes through the buffer because the JIT inlines only tiny helpers outside a loop: a
- * store helper taking the accumulators would be called out of line and box them.
+ * <p>dest is C itself when the tile lies inside C and alpha is 1 and beta 0 or 1; otherwise a tile buffer,
+ * from which {@link #store} applies alpha and beta. (A store helper taking the accumulators would not do:
+ * the JIT inlines only tiny methods outside a loop, and an out-of-line call boxes its vector arguments.)
  */
 final class GemmMicroKernel {
 
@@ -33,7 +34,7 @@ final class GemmMicroKernel {
   }
 
   void rows8(int kc, float[] a, int aIdx, int aRowStride, int aStep, float[] b, int bIdx, int bStep,
-             float[] tile) {
+             float[] dest, int destIdx, int destStride, boolean accumulate) {
     VectorSpecies<Float> vs = species.get();
     int lanes = vs.length();
     FloatVector zero = FloatVector.zero(vs);
@@ -71,26 +72,46 @@ final class GemmMicroKernel {
       c70 = madd.apply(x, b0, c70);
       c71 = madd.apply(x, b1, c71);
     }
-    c00.intoArray(tile, 0);
-    c01.intoArray(tile, lanes);
-    c10.intoArray(tile, 2 * lanes);
-    c11.intoArray(tile, 3 * lanes);
-    c20.intoArray(tile, 4 * lanes);
-    c21.intoArray(tile, 5 * lanes);
-    c30.intoArray(tile, 6 * lanes);
-    c31.intoArray(tile, 7 * lanes);
-    c40.intoArray(tile, 8 * lanes);
-    c41.intoArray(tile, 9 * lanes);
-    c50.intoArray(tile, 10 * lanes);
-    c51.intoArray(tile, 11 * lanes);
-    c60.intoArray(tile, 12 * lanes);
-    c61.intoArray(tile, 13 * lanes);
-    c70.intoArray(tile, 14 * lanes);
-    c71.intoArray(tile, 15 * lanes);
+    int d0 = destIdx, d1 = d0 + destStride, d2 = d1 + destStride, d3 = d2 + destStride;
+    int d4 = d3 + destStride, d5 = d4 + destStride, d6 = d5 + destStride, d7 = d6 + destStride;
+    if (accumulate) {
+      c00 = c00.add(FloatVector.fromArray(vs, dest, d0));
+      c01 = c01.add(FloatVector.fromArray(vs, dest, d0 + lanes));
+      c10 = c10.add(FloatVector.fromArray(vs, dest, d1));
+      c11 = c11.add(FloatVector.fromArray(vs, dest, d1 + lanes));
+      c20 = c20.add(FloatVector.fromArray(vs, dest, d2));
+      c21 = c21.add(FloatVector.fromArray(vs, dest, d2 + lanes));
+      c30 = c30.add(FloatVector.fromArray(vs, dest, d3));
+      c31 = c31.add(FloatVector.fromArray(vs, dest, d3 + lanes));
+      c40 = c40.add(FloatVector.fromArray(vs, dest, d4));
+      c41 = c41.add(FloatVector.fromArray(vs, dest, d4 + lanes));
+      c50 = c50.add(FloatVector.fromArray(vs, dest, d5));
+      c51 = c51.add(FloatVector.fromArray(vs, dest, d5 + lanes));
+      c60 = c60.add(FloatVector.fromArray(vs, dest, d6));
+      c61 = c61.add(FloatVector.fromArray(vs, dest, d6 + lanes));
+      c70 = c70.add(FloatVector.fromArray(vs, dest, d7));
+      c71 = c71.add(FloatVector.fromArray(vs, dest, d7 + lanes));
+    }
+    c00.intoArray(dest, d0);
+    c01.intoArray(dest, d0 + lanes);
+    c10.intoArray(dest, d1);
+    c11.intoArray(dest, d1 + lanes);
+    c20.intoArray(dest, d2);
+    c21.intoArray(dest, d2 + lanes);
+    c30.intoArray(dest, d3);
+    c31.intoArray(dest, d3 + lanes);
+    c40.intoArray(dest, d4);
+    c41.intoArray(dest, d4 + lanes);
+    c50.intoArray(dest, d5);
+    c51.intoArray(dest, d5 + lanes);
+    c60.intoArray(dest, d6);
+    c61.intoArray(dest, d6 + lanes);
+    c70.intoArray(dest, d7);
+    c71.intoArray(dest, d7 + lanes);
   }
 
   void rows4(int kc, float[] a, int aIdx, int aRowStride, int aStep, float[] b, int bIdx, int bStep,
-             float[] tile) {
+             float[] dest, int destIdx, int destStride, boolean accumulate) {
     VectorSpecies<Float> vs = species.get();
     int lanes = vs.length();
     FloatVector zero = FloatVector.zero(vs);
@@ -114,40 +135,48 @@ final class GemmMicroKernel {
       c30 = madd.apply(x, b0, c30);
       c31 = madd.apply(x, b1, c31);
     }
-    c00.intoArray(tile, 0);
-    c01.intoArray(tile, lanes);
-    c10.intoArray(tile, 2 * lanes);
-    c11.intoArray(tile, 3 * lanes);
-    c20.intoArray(tile, 4 * lanes);
-    c21.intoArray(tile, 5 * lanes);
-    c30.intoArray(tile, 6 * lanes);
-    c31.intoArray(tile, 7 * lanes);
+    int d0 = destIdx, d1 = d0 + destStride, d2 = d1 + destStride, d3 = d2 + destStride;
+    if (accumulate) {
+      c00 = c00.add(FloatVector.fromArray(vs, dest, d0));
+      c01 = c01.add(FloatVector.fromArray(vs, dest, d0 + lanes));
+      c10 = c10.add(FloatVector.fromArray(vs, dest, d1));
+      c11 = c11.add(FloatVector.fromArray(vs, dest, d1 + lanes));
+      c20 = c20.add(FloatVector.fromArray(vs, dest, d2));
+      c21 = c21.add(FloatVector.fromArray(vs, dest, d2 + lanes));
+      c30 = c30.add(FloatVector.fromArray(vs, dest, d3));
+      c31 = c31.add(FloatVector.fromArray(vs, dest, d3 + lanes));
+    }
+    c00.intoArray(dest, d0);
+    c01.intoArray(dest, d0 + lanes);
+    c10.intoArray(dest, d1);
+    c11.intoArray(dest, d1 + lanes);
+    c20.intoArray(dest, d2);
+    c21.intoArray(dest, d2 + lanes);
+    c30.intoArray(dest, d3);
+    c31.intoArray(dest, d3 + lanes);
   }
 
-  /** One row; two accumulator pairs over alternate steps keep two FMA chains in flight per vector. */
-  void rows1(int kc, float[] a, int aIdx, int aStep, float[] b, int bIdx, int bStep, float[] tile) {
+  /** One row. */
+  void rows1(int kc, float[] a, int aIdx, int aStep, float[] b, int bIdx, int bStep,
+             float[] dest, int destIdx, boolean accumulate) {
     VectorSpecies<Float> vs = species.get();
     int lanes = vs.length();
     FloatVector zero = FloatVector.zero(vs);
-    FloatVector c00 = zero, c01 = zero, d00 = zero, d01 = zero;
+    FloatVector c00 = zero, c01 = zero;
     int ai = aIdx;
     int bi = bIdx;
-    int p = 0;
-    for (; p + 1 < kc; p += 2, ai += 2 * aStep, bi += 2 * bStep) {
-      FloatVector x = FloatVector.broadcast(vs, a[ai]);
-      c00 = madd.apply(x, FloatVector.fromArray(vs, b, bi), c00);
-      c01 = madd.apply(x, FloatVector.fromArray(vs, b, bi + lanes), c01);
-      FloatVector y = FloatVector.broadcast(vs, a[ai + aStep]);
-      d00 = madd.apply(y, FloatVector.fromArray(vs, b, bi + bStep), d00);
-      d01 = madd.apply(y, FloatVector.fromArray(vs, b, bi + bStep + lanes), d01);
-    }
-    if (p < kc) {
+    for (int p = 0; p < kc; p++, ai += aStep, bi += bStep) {
       FloatVector x = FloatVector.broadcast(vs, a[ai]);
       c00 = madd.apply(x, FloatVector.fromArray(vs, b, bi), c00);
       c01 = madd.apply(x, FloatVector.fromArray(vs, b, bi + lanes), c01);
     }
-    c00.add(d00).intoArray(tile, 0);
-    c01.add(d01).intoArray(tile, lanes);
+    int d0 = destIdx;
+    if (accumulate) {
+      c00 = c00.add(FloatVector.fromArray(vs, dest, d0));
+      c01 = c01.add(FloatVector.fromArray(vs, dest, d0 + lanes));
+    }
+    c00.intoArray(dest, d0);
+    c01.intoArray(dest, d0 + lanes);
   }
 
 

@@ -13,21 +13,30 @@ import jdk.incubator.vector.VectorSpecies;
  * broadcast, so either layout is a plain strided read). Shapes the general path would waste lanes on take
  * their own routes:
  * <ul>
- *   <li>n narrower than a tile and m larger: C^T = op(B)^T op(A)^T, so the vectors run along m;</li>
- *   <li>A * B^T with a few rows (a recurrent step at small batch): dot products, no packing.</li>
+ *   <li>A * B^T with a few rows (a recurrent step at batch 1): dot products, no packing;</li>
+ *   <li>C^T = op(B)^T op(A)^T into scratch, then transposed into C, when that is estimated cheaper: when n
+ *       is narrower than a tile and m is not (the vectors then run along m), or when B^T is much larger
+ *       than A (a recurrent step at batch 32 packs its few rows of A instead of all of W^T).</li>
  * </ul>
  * Each call's result depends only on its arguments and the species, never on the thread or earlier calls.
  * Thread-safe: the packing buffers are per thread and reused.
  */
 final class PanamaGemm {
 
-  /** Rows of A up to which A * B^T is computed as dot products. */
+  /**
+   * Rows of A up to which A * B^T is computed as dot products (when k spans at least two vectors: the JIT
+   * compiles a loop first met with zero trips badly, so a vector loop must not be reached that way).
+   */
   private static final int DOT_MAX_ROWS = 4;
   /** Rows of A from which packing an untransposed B pays for itself. */
   private static final int PACK_B_MIN_ROWS = 16;
   /** Bytes of one packed B panel (kc x tile width), sized to stay in L1 next to the A rows it meets. */
   private static final int PANEL_BYTES = 16 * 1024;
   private static final int BLOCK_COLUMNS = 1024;
+  /** Measured costs per element, in cycles, of packing B as stored or transposed, and of merging C^T. */
+  private static final double PACK_CYCLES = 0.25;
+  private static final double PACK_TRANSPOSED_CYCLES = 1.5;
+  private static final double MERGE_CYCLES = 1.5;
   private static final int BLOCK_ROWS = 256;
 
   private final GemmMicroKernel kernel;
@@ -53,13 +62,23 @@ final class PanamaGemm {
     }
     if (k == 0 || alpha == 0f) {
       scale(m, n, beta, c, cOff, ldc);
-    } else if (n < width && m > n) {
-      transposed(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-    } else if (transB && !transA && m <= DOT_MAX_ROWS) {
+    } else if (transB && !transA && m <= DOT_MAX_ROWS && k >= width) {
       dot.gemm(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    } else if (cycles(!transA, n, m, k) + MERGE_CYCLES * m * n < cycles(transB, m, n, k)) {
+      transposed(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     } else {
       blocked(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
+  }
+
+  /**
+   * Rough cost in cycles of the blocked path for op(A) m x k times op(B) k x n: one vector multiply-add
+   * per cycle over whole tiles (a narrow n wastes lanes), plus packing B (transposed: element by element).
+   */
+  private double cycles(boolean transB, int m, int n, int k) {
+    double multiplyAdds = (double) m * panels(n) * width * k / (width / 2);
+    double packing = transB ? PACK_TRANSPOSED_CYCLES * n * k : m >= PACK_B_MIN_ROWS ? PACK_CYCLES * n * k : 0;
+    return multiplyAdds + packing;
   }
 
   /** C = beta * C, the whole product when k is 0 or alpha is 0; beta 0 clears C without reading it. */
@@ -136,27 +155,37 @@ final class PanamaGemm {
     return (columns + width - 1) / width;
   }
 
-  /** One column panel against rows of A: tiles of 8 rows, then 4, then single rows. */
+  /**
+   * One column panel against rows of A: tiles of 8 rows, then 4, then single rows. A tile goes straight
+   * into C when that needs no scaling (alpha 1, beta 0 or 1) and it lies inside C; otherwise through the
+   * tile buffer.
+   */
   private void rowTiles(boolean transA, int rows, int cols, int kb, float alpha, float[] a, int aIdx, int lda,
                         float[] panel, int panelIdx, int panelStep, float beta, float[] c, int cIdx, int ldc,
                         GemmScratch buffers) {
     int aRowStride = transA ? 1 : lda;
     int aStep = transA ? lda : 1;
-    float[] tile = buffers.tile(8 * width);
+    boolean direct = cols == width && alpha == 1f && (beta == 0f || beta == 1f);
+    float[] dest = direct ? c : buffers.tile(8 * width);
+    int destStride = direct ? ldc : width;
+    boolean accumulate = direct && beta == 1f;
     for (int i = 0; i < rows; ) {
       int ai = aIdx + i * aRowStride;
+      int destIdx = direct ? cIdx + i * ldc : 0;
       int tileRows;
       if (rows - i >= 8) {
         tileRows = 8;
-        kernel.rows8(kb, a, ai, aRowStride, aStep, panel, panelIdx, panelStep, tile);
+        kernel.rows8(kb, a, ai, aRowStride, aStep, panel, panelIdx, panelStep, dest, destIdx, destStride, accumulate);
       } else if (rows - i >= 4) {
         tileRows = 4;
-        kernel.rows4(kb, a, ai, aRowStride, aStep, panel, panelIdx, panelStep, tile);
+        kernel.rows4(kb, a, ai, aRowStride, aStep, panel, panelIdx, panelStep, dest, destIdx, destStride, accumulate);
       } else {
         tileRows = 1;
-        kernel.rows1(kb, a, ai, aStep, panel, panelIdx, panelStep, tile);
+        kernel.rows1(kb, a, ai, aStep, panel, panelIdx, panelStep, dest, destIdx, accumulate);
       }
-      kernel.store(tileRows, cols, tile, alpha, beta, c, cIdx + i * ldc, ldc);
+      if (!direct) {
+        kernel.store(tileRows, cols, dest, alpha, beta, c, cIdx + i * ldc, ldc);
+      }
       i += tileRows;
     }
   }
