@@ -23,6 +23,16 @@ public interface Kernels {
     return KernelProvider.INSTANCE;
   }
 
+  /**
+   * A provider by name, for benchmarks and tools that compare providers in one JVM.
+   *
+   * @param name       {@code "scalar"} or {@code "panama"}
+   * @param vectorBits 0 for the machine's preferred width, or 128, 256 or 512 (panama only)
+   */
+  static Kernels create(String name, int vectorBits) {
+    return KernelProvider.choose(name, vectorBits);
+  }
+
   /** {@code "panama"} or {@code "scalar"}. */
   String name();
 
