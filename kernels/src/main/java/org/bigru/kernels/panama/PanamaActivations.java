@@ -10,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * tanh, sigmoid and exp on float vectors, as array kernels and as vector functions the fused GRU and
  * softmax loops call inline.
  *
- * <p>Plain multiplies and adds (no FMA), so a lane's result does not depend on the vector width, on its
- * position (main loop or masked tail) or on the CPU. Min/max follow Math.min/max, so NaN passes through
+ * <p>Plain multiplies and adds (no FMA), and scalar forms that compute bit for bit what a lane computes, so
+ * a result does not depend on the vector width, on its position (vector loop or scalar tail) or on the CPU. Min/max follow Math.min/max, so NaN passes through
  * the clamps.
  */
 final class PanamaActivations {
@@ -51,33 +51,31 @@ final class PanamaActivations {
   private static final float EXP_P4 = 1.6666665459e-1f;
   private static final float EXP_P5 = 5.0000001201e-1f;
 
-  private final Lanes lanes;
+  private final ConstantSpecies species;
 
   PanamaActivations(VectorSpecies<Float> species) {
-    this.lanes = new Lanes(species);
+    this.species = ConstantSpecies.of(species);
   }
 
   void sigmoid(int n, float[] x, int xOff, float[] y, int yOff) {
-    int step = lanes.species().length();
+    VectorSpecies<Float> vs = species.get();
     int i = 0;
-    for (; i <= n - step; i += step) {
-      sigmoid(lanes.load(x, xOff + i, null)).intoArray(y, yOff + i);
+    for (int bound = vs.loopBound(n); i < bound; i += vs.length()) {
+      sigmoid(FloatVector.fromArray(vs, x, xOff + i)).intoArray(y, yOff + i);
     }
-    if (i < n) {
-      VectorMask<Float> tail = lanes.tail(i, n);
-      Lanes.store(sigmoid(lanes.load(x, xOff + i, tail)), y, yOff + i, tail);
+    for (; i < n; i++) {
+      y[yOff + i] = sigmoid(x[xOff + i]);
     }
   }
 
   void tanh(int n, float[] x, int xOff, float[] y, int yOff) {
-    int step = lanes.species().length();
+    VectorSpecies<Float> vs = species.get();
     int i = 0;
-    for (; i <= n - step; i += step) {
-      tanh(lanes.load(x, xOff + i, null)).intoArray(y, yOff + i);
+    for (int bound = vs.loopBound(n); i < bound; i += vs.length()) {
+      tanh(FloatVector.fromArray(vs, x, xOff + i)).intoArray(y, yOff + i);
     }
-    if (i < n) {
-      VectorMask<Float> tail = lanes.tail(i, n);
-      Lanes.store(tanh(lanes.load(x, xOff + i, tail)), y, yOff + i, tail);
+    for (; i < n; i++) {
+      y[yOff + i] = tanh(x[xOff + i]);
     }
   }
 
@@ -122,5 +120,43 @@ final class PanamaActivations {
     IntVector exponent = shifted.reinterpretAsInts().sub(MAGIC_BITS_MINUS_BIAS).lanewise(VectorOperators.LSHL, 23);
     FloatVector scaled = p.mul(exponent.reinterpretAsFloats());
     return scaled.blend(0f, a.compare(VectorOperators.LT, EXP_LOW));
+  }
+
+  /** {@link #tanh(FloatVector)} for one float, bit for bit the same: the scalar tails use it. */
+  static float tanh(float a) {
+    float x = Math.max(Math.min(a, TANH_CLAMP), -TANH_CLAMP);
+    float x2 = x * x;
+    float p = x2 * ALPHA_13 + ALPHA_11;
+    p = x2 * p + ALPHA_9;
+    p = x2 * p + ALPHA_7;
+    p = x2 * p + ALPHA_5;
+    p = x2 * p + ALPHA_3;
+    p = x2 * p + ALPHA_1;
+    p = x * p;
+    float q = x2 * BETA_6 + BETA_4;
+    q = x2 * q + BETA_2;
+    q = x2 * q + BETA_0;
+    return Math.abs(a) < TANH_TINY ? a : p / q;
+  }
+
+  /** {@link #sigmoid(FloatVector)} for one float, bit for bit the same: the scalar tails use it. */
+  static float sigmoid(float x) {
+    return tanh(x * 0.5f) * 0.5f + 0.5f;
+  }
+
+  /** {@link #exp(FloatVector)} for one float, bit for bit the same: the scalar tails use it. */
+  static float exp(float a) {
+    float x = Math.max(Math.min(a, EXP_HIGH), EXP_LOW);
+    float shifted = x * LOG2_E + ROUNDING_MAGIC;
+    float k = shifted - ROUNDING_MAGIC;
+    float r = x - k * LN2_HI - k * LN2_LO;
+    float p = r * EXP_P0 + EXP_P1;
+    p = r * p + EXP_P2;
+    p = r * p + EXP_P3;
+    p = r * p + EXP_P4;
+    p = r * p + EXP_P5;
+    p = r * r * p + r + 1f;
+    float scaled = p * Float.intBitsToFloat((Float.floatToRawIntBits(shifted) - MAGIC_BITS_MINUS_BIAS) << 23);
+    return a < EXP_LOW ? 0f : scaled;
   }
 }

@@ -1,27 +1,25 @@
 package org.bigru.kernels.panama;
 
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The element-wise and reduction kernels of a training step besides GEMM and the gates: bias add and
  * bias gradient, axpy-like updates, the squared norm for clipping, softmax cross-entropy and Adam.
- * Each loop is full vectors and then one masked vector for the tail; reductions keep several
- * accumulators so consecutive adds do not wait on each other.
+ * Each loop is a vector loop and a scalar tail (masked tails cost the JIT's inlining budget, see
+ * {@link PanamaGru}); reductions keep several accumulators so consecutive adds do not wait on each other.
  */
 final class PanamaOps {
 
-  private final Lanes lanes;
-  private final VectorSpecies<Float> species;
+  private final ConstantSpecies species;
   private final VectorSpecies<Double> doubles;
   private final boolean fma;
 
   PanamaOps(VectorSpecies<Float> species, boolean fma) {
-    this.lanes = new Lanes(species);
-    this.species = species;
+    this.species = ConstantSpecies.of(species);
     // Same bit size, half the lanes: a float vector widens into two of these.
     this.doubles = DoubleVector.SPECIES_PREFERRED.withShape(species.vectorShape());
     this.fma = fma;
@@ -32,97 +30,126 @@ final class PanamaOps {
     return fma ? a.fma(b, c) : a.mul(b).add(c);
   }
 
+  /** a * b + c, fused exactly when the vector form is. */
+  private float mulAdd(float a, float b, float c) {
+    return fma ? Math.fma(a, b, c) : a * b + c;
+  }
+
   // c[i][j] += bias[j]
   void addBiasRows(int rows, int cols, float[] bias, int biasOff, float[] c, int cOff, int ldc) {
-    int step = species.length();
-    for (int j = 0; j < cols; j += step) {
-      VectorMask<Float> tail = lanes.tail(j, cols);
-      FloatVector b = lanes.load(bias, biasOff + j, tail);
-      for (int i = 0; i < rows; i++) {
-        int at = cOff + i * ldc + j;
-        Lanes.store(lanes.load(c, at, tail).add(b), c, at, tail);
+    VectorSpecies<Float> vs = species.get();
+    int bound = vs.loopBound(cols);
+    for (int i = 0; i < rows; i++) {
+      int row = cOff + i * ldc;
+      int j = 0;
+      for (; j < bound; j += vs.length()) {
+        FloatVector.fromArray(vs, c, row + j).add(FloatVector.fromArray(vs, bias, biasOff + j)).intoArray(c, row + j);
+      }
+      for (; j < cols; j++) {
+        c[row + j] += bias[biasOff + j];
       }
     }
   }
 
-  // sums[j] += sum_i a[i][j]: four accumulators over rows i = 0,1,2,3 (mod 4), per block of columns
+  // sums[j] += sum_i a[i][j]: per block of columns, four accumulators over rows i = 0, 1, 2, 3 (mod 4)
   void columnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums, int sumsOff) {
-    int step = species.length();
-    for (int j = 0; j < cols; j += step) {
-      VectorMask<Float> tail = lanes.tail(j, cols);
-      FloatVector acc0 = FloatVector.zero(species);
+    VectorSpecies<Float> vs = species.get();
+    int j = 0;
+    for (int bound = vs.loopBound(cols); j < bound; j += vs.length()) {
+      FloatVector acc0 = FloatVector.zero(vs);
       FloatVector acc1 = acc0;
       FloatVector acc2 = acc0;
       FloatVector acc3 = acc0;
       int at = aOff + j;
       int i = 0;
       for (; i + 3 < rows; i += 4, at += 4 * lda) {
-        acc0 = acc0.add(lanes.load(a, at, tail));
-        acc1 = acc1.add(lanes.load(a, at + lda, tail));
-        acc2 = acc2.add(lanes.load(a, at + 2 * lda, tail));
-        acc3 = acc3.add(lanes.load(a, at + 3 * lda, tail));
+        acc0 = acc0.add(FloatVector.fromArray(vs, a, at));
+        acc1 = acc1.add(FloatVector.fromArray(vs, a, at + lda));
+        acc2 = acc2.add(FloatVector.fromArray(vs, a, at + 2 * lda));
+        acc3 = acc3.add(FloatVector.fromArray(vs, a, at + 3 * lda));
       }
       for (; i < rows; i++, at += lda) {
-        acc0 = acc0.add(lanes.load(a, at, tail));
+        acc0 = acc0.add(FloatVector.fromArray(vs, a, at));
       }
       FloatVector total = acc0.add(acc1).add(acc2.add(acc3));
-      Lanes.store(lanes.load(sums, sumsOff + j, tail).add(total), sums, sumsOff + j, tail);
+      FloatVector.fromArray(vs, sums, sumsOff + j).add(total).intoArray(sums, sumsOff + j);
+    }
+    for (; j < cols; j++) {
+      float sum = 0f;
+      for (int i = 0; i < rows; i++) {
+        sum += a[aOff + i * lda + j];
+      }
+      sums[sumsOff + j] += sum;
     }
   }
 
   // c[i] += a[i] * b[i]
   void multiplyAdd(int n, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff) {
-    int step = species.length();
-    for (int i = 0; i < n; i += step) {
-      VectorMask<Float> tail = lanes.tail(i, n);
-      FloatVector sum = mulAdd(lanes.load(a, aOff + i, tail), lanes.load(b, bOff + i, tail),
-          lanes.load(c, cOff + i, tail));
-      Lanes.store(sum, c, cOff + i, tail);
+    VectorSpecies<Float> vs = species.get();
+    int i = 0;
+    for (int bound = vs.loopBound(n); i < bound; i += vs.length()) {
+      mulAdd(FloatVector.fromArray(vs, a, aOff + i), FloatVector.fromArray(vs, b, bOff + i),
+          FloatVector.fromArray(vs, c, cOff + i)).intoArray(c, cOff + i);
+    }
+    for (; i < n; i++) {
+      c[cOff + i] = mulAdd(a[aOff + i], b[bOff + i], c[cOff + i]);
     }
   }
 
   // y[i] += alpha * x[i]
   void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
-    int step = species.length();
-    FloatVector alphas = FloatVector.broadcast(species, alpha);
-    for (int i = 0; i < n; i += step) {
-      VectorMask<Float> tail = lanes.tail(i, n);
-      Lanes.store(mulAdd(alphas, lanes.load(x, xOff + i, tail), lanes.load(y, yOff + i, tail)), y, yOff + i, tail);
+    VectorSpecies<Float> vs = species.get();
+    FloatVector alphas = FloatVector.broadcast(vs, alpha);
+    int i = 0;
+    for (int bound = vs.loopBound(n); i < bound; i += vs.length()) {
+      mulAdd(alphas, FloatVector.fromArray(vs, x, xOff + i), FloatVector.fromArray(vs, y, yOff + i))
+          .intoArray(y, yOff + i);
+    }
+    for (; i < n; i++) {
+      y[yOff + i] = mulAdd(alpha, x[xOff + i], y[yOff + i]);
     }
   }
 
   // x[i] *= alpha
   void scale(int n, float alpha, float[] x, int xOff) {
-    int step = species.length();
-    for (int i = 0; i < n; i += step) {
-      VectorMask<Float> tail = lanes.tail(i, n);
-      Lanes.store(lanes.load(x, xOff + i, tail).mul(alpha), x, xOff + i, tail);
+    VectorSpecies<Float> vs = species.get();
+    int i = 0;
+    for (int bound = vs.loopBound(n); i < bound; i += vs.length()) {
+      FloatVector.fromArray(vs, x, xOff + i).mul(alpha).intoArray(x, xOff + i);
+    }
+    for (; i < n; i++) {
+      x[xOff + i] *= alpha;
     }
   }
 
   // sum of x[i]^2: each float lane widened to double (its square is then exact), two accumulators per half
   double sumOfSquares(int n, float[] x, int xOff) {
-    int step = species.length();
+    VectorSpecies<Float> vs = species.get();
+    int step = vs.length();
     DoubleVector low0 = DoubleVector.zero(doubles);
     DoubleVector high0 = low0;
     DoubleVector low1 = low0;
     DoubleVector high1 = low0;
     int i = 0;
     for (; i + 2 * step <= n; i += 2 * step) {
-      FloatVector v0 = FloatVector.fromArray(species, x, xOff + i);
-      FloatVector v1 = FloatVector.fromArray(species, x, xOff + i + step);
+      FloatVector v0 = FloatVector.fromArray(vs, x, xOff + i);
+      FloatVector v1 = FloatVector.fromArray(vs, x, xOff + i + step);
       low0 = squareAdd(widen(v0, 0), low0);
       high0 = squareAdd(widen(v0, 1), high0);
       low1 = squareAdd(widen(v1, 0), low1);
       high1 = squareAdd(widen(v1, 1), high1);
     }
-    for (; i < n; i += step) {
-      // Masked-off lanes load as 0 and add nothing.
-      FloatVector v = lanes.load(x, xOff + i, lanes.tail(i, n));
+    for (; i + step <= n; i += step) {
+      FloatVector v = FloatVector.fromArray(vs, x, xOff + i);
       low0 = squareAdd(widen(v, 0), low0);
       high0 = squareAdd(widen(v, 1), high0);
     }
-    return low0.add(high0).add(low1.add(high1)).reduceLanes(VectorOperators.ADD);
+    double sum = low0.add(high0).add(low1.add(high1)).reduceLanes(VectorOperators.ADD);
+    for (; i < n; i++) {
+      double v = x[xOff + i];
+      sum += v * v;
+    }
+    return sum;
   }
 
   private DoubleVector widen(FloatVector v, int half) {
@@ -145,7 +172,7 @@ final class PanamaOps {
       int out = gradOff + row * classes;
       int label = labels[labelsOff + row];
       if (label < 0) {
-        fill(classes, 0f, grad, out);
+        Arrays.fill(grad, out, out + classes, 0f);
         continue;
       }
       if (label >= classes) {
@@ -164,71 +191,81 @@ final class PanamaOps {
   }
 
   private float rowMax(int n, float[] x, int off) {
-    int step = species.length();
-    FloatVector max0 = FloatVector.broadcast(species, Float.NEGATIVE_INFINITY);
+    VectorSpecies<Float> vs = species.get();
+    int step = vs.length();
+    FloatVector max0 = FloatVector.broadcast(vs, Float.NEGATIVE_INFINITY);
     FloatVector max1 = max0;
     int i = 0;
     for (; i + 2 * step <= n; i += 2 * step) {
-      max0 = max0.max(FloatVector.fromArray(species, x, off + i));
-      max1 = max1.max(FloatVector.fromArray(species, x, off + i + step));
+      max0 = max0.max(FloatVector.fromArray(vs, x, off + i));
+      max1 = max1.max(FloatVector.fromArray(vs, x, off + i + step));
     }
-    for (; i < n; i += step) {
-      VectorMask<Float> tail = lanes.tail(i, n);
-      FloatVector v = lanes.load(x, off + i, tail);
-      max0 = tail == null ? max0.max(v) : max0.lanewise(VectorOperators.MAX, v, tail);
+    for (; i + step <= n; i += step) {
+      max0 = max0.max(FloatVector.fromArray(vs, x, off + i));
     }
-    return max0.max(max1).reduceLanes(VectorOperators.MAX);
+    float max = max0.max(max1).reduceLanes(VectorOperators.MAX);
+    for (; i < n; i++) {
+      max = Math.max(max, x[off + i]);
+    }
+    return max;
   }
 
   // e[i] = exp(x[i] - max) into e; returns their sum
   private float expMinusMax(int n, float max, float[] x, int xOff, float[] e, int eOff) {
-    int step = species.length();
-    FloatVector sum0 = FloatVector.zero(species);
+    VectorSpecies<Float> vs = species.get();
+    int step = vs.length();
+    FloatVector sum0 = FloatVector.zero(vs);
     FloatVector sum1 = sum0;
     int i = 0;
     for (; i + 2 * step <= n; i += 2 * step) {
-      FloatVector e0 = PanamaActivations.exp(FloatVector.fromArray(species, x, xOff + i).sub(max));
-      FloatVector e1 = PanamaActivations.exp(FloatVector.fromArray(species, x, xOff + i + step).sub(max));
+      FloatVector e0 = PanamaActivations.exp(FloatVector.fromArray(vs, x, xOff + i).sub(max));
+      FloatVector e1 = PanamaActivations.exp(FloatVector.fromArray(vs, x, xOff + i + step).sub(max));
       e0.intoArray(e, eOff + i);
       e1.intoArray(e, eOff + i + step);
       sum0 = sum0.add(e0);
       sum1 = sum1.add(e1);
     }
-    for (; i < n; i += step) {
-      VectorMask<Float> tail = lanes.tail(i, n);
-      FloatVector ei = PanamaActivations.exp(lanes.load(x, xOff + i, tail).sub(max));
-      Lanes.store(ei, e, eOff + i, tail);
-      sum0 = tail == null ? sum0.add(ei) : sum0.add(ei, tail);
+    for (; i + step <= n; i += step) {
+      FloatVector ei = PanamaActivations.exp(FloatVector.fromArray(vs, x, xOff + i).sub(max));
+      ei.intoArray(e, eOff + i);
+      sum0 = sum0.add(ei);
     }
-    return sum0.add(sum1).reduceLanes(VectorOperators.ADD);
-  }
-
-  private void fill(int n, float value, float[] x, int off) {
-    FloatVector values = FloatVector.broadcast(species, value);
-    for (int i = 0; i < n; i += species.length()) {
-      Lanes.store(values, x, off + i, lanes.tail(i, n));
+    float sum = sum0.add(sum1).reduceLanes(VectorOperators.ADD);
+    for (; i < n; i++) {
+      float ei = PanamaActivations.exp(x[xOff + i] - max);
+      e[eOff + i] = ei;
+      sum += ei;
     }
+    return sum;
   }
 
   /** PyTorch's Adam: m, v moments, bias corrections folded into the step size and the sqrt(v) divisor. */
   void adam(int n, float[] w, int wOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff,
             float lr, float beta1, float beta2, float eps, int step) {
+    VectorSpecies<Float> vs = species.get();
     float stepSize = (float) (lr / (1.0 - Math.pow(beta1, step)));
     float correction2Sqrt = (float) Math.sqrt(1.0 - Math.pow(beta2, step));
-    FloatVector b1 = FloatVector.broadcast(species, beta1);
-    FloatVector b2 = FloatVector.broadcast(species, beta2);
-    FloatVector oneMinusB1 = FloatVector.broadcast(species, 1f - beta1);
-    FloatVector oneMinusB2 = FloatVector.broadcast(species, 1f - beta2);
-    for (int i = 0; i < n; i += species.length()) {
-      VectorMask<Float> tail = lanes.tail(i, n);
-      FloatVector gi = lanes.load(g, gOff + i, tail);
-      FloatVector mi = mulAdd(b1, lanes.load(m, mOff + i, tail), oneMinusB1.mul(gi));
-      FloatVector vi = mulAdd(b2, lanes.load(v, vOff + i, tail), oneMinusB2.mul(gi).mul(gi));
-      Lanes.store(mi, m, mOff + i, tail);
-      Lanes.store(vi, v, vOff + i, tail);
+    FloatVector b1 = FloatVector.broadcast(vs, beta1);
+    FloatVector b2 = FloatVector.broadcast(vs, beta2);
+    FloatVector oneMinusB1 = FloatVector.broadcast(vs, 1f - beta1);
+    FloatVector oneMinusB2 = FloatVector.broadcast(vs, 1f - beta2);
+    int i = 0;
+    for (int bound = vs.loopBound(n); i < bound; i += vs.length()) {
+      FloatVector gi = FloatVector.fromArray(vs, g, gOff + i);
+      FloatVector mi = mulAdd(b1, FloatVector.fromArray(vs, m, mOff + i), oneMinusB1.mul(gi));
+      FloatVector vi = mulAdd(b2, FloatVector.fromArray(vs, v, vOff + i), oneMinusB2.mul(gi).mul(gi));
+      mi.intoArray(m, mOff + i);
+      vi.intoArray(v, vOff + i);
       FloatVector denominator = vi.sqrt().div(correction2Sqrt).add(eps);
-      FloatVector wi = lanes.load(w, wOff + i, tail);
-      Lanes.store(wi.sub(mi.mul(stepSize).div(denominator)), w, wOff + i, tail);
+      FloatVector.fromArray(vs, w, wOff + i).sub(mi.mul(stepSize).div(denominator)).intoArray(w, wOff + i);
+    }
+    for (; i < n; i++) {
+      float gi = g[gOff + i];
+      float mi = mulAdd(beta1, m[mOff + i], (1f - beta1) * gi);
+      float vi = mulAdd(beta2, v[vOff + i], (1f - beta2) * gi * gi);
+      m[mOff + i] = mi;
+      v[vOff + i] = vi;
+      w[wOff + i] -= stepSize * mi / ((float) Math.sqrt(vi) / correction2Sqrt + eps);
     }
   }
 }
