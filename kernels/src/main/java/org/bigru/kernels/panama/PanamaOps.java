@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * The element-wise and reduction kernels of a training step besides GEMM and the gates: bias add and
  * bias gradient, axpy-like updates, the squared norm for clipping, softmax cross-entropy and Adam.
  * Each loop is a vector loop and a scalar tail (masked tails cost the JIT's inlining budget, see
- * {@link PanamaGru}); reductions keep several accumulators so consecutive adds do not wait on each other.
+ * {@link PanamaGru}); the memory-bound reductions keep several accumulators so consecutive adds do not
+ * wait on each other.
  */
 final class PanamaOps {
 
@@ -210,27 +211,18 @@ final class PanamaOps {
     return max;
   }
 
-  // e[i] = exp(x[i] - max) into e; returns their sum
+  // e[i] = exp(x[i] - max) into e; returns their sum. One accumulator: the exp, not the add, is the
+  // critical path, and a second exp in the loop would push the JIT past its inlining budget.
   private float expMinusMax(int n, float max, float[] x, int xOff, float[] e, int eOff) {
     VectorSpecies<Float> vs = species.get();
-    int step = vs.length();
-    FloatVector sum0 = FloatVector.zero(vs);
-    FloatVector sum1 = sum0;
+    FloatVector sums = FloatVector.zero(vs);
     int i = 0;
-    for (; i + 2 * step <= n; i += 2 * step) {
-      FloatVector e0 = PanamaActivations.exp(FloatVector.fromArray(vs, x, xOff + i).sub(max));
-      FloatVector e1 = PanamaActivations.exp(FloatVector.fromArray(vs, x, xOff + i + step).sub(max));
-      e0.intoArray(e, eOff + i);
-      e1.intoArray(e, eOff + i + step);
-      sum0 = sum0.add(e0);
-      sum1 = sum1.add(e1);
-    }
-    for (; i + step <= n; i += step) {
+    for (int bound = vs.loopBound(n); i < bound; i += vs.length()) {
       FloatVector ei = PanamaActivations.exp(FloatVector.fromArray(vs, x, xOff + i).sub(max));
       ei.intoArray(e, eOff + i);
-      sum0 = sum0.add(ei);
+      sums = sums.add(ei);
     }
-    float sum = sum0.add(sum1).reduceLanes(VectorOperators.ADD);
+    float sum = sums.reduceLanes(VectorOperators.ADD);
     for (; i < n; i++) {
       float ei = PanamaActivations.exp(x[xOff + i] - max);
       e[eOff + i] = ei;
