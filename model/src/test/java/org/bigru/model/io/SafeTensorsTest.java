@@ -12,9 +12,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -216,6 +218,38 @@ class SafeTensorsTest {
     assertThrows(IOException.class, () -> content.write(target));
     assertEquals(List.of(target), listDir());
     assertEquals("x", Files.readString(target.resolve("inside")));
+  }
+
+  /** Corrupted files (flipped bytes, truncation) are read or refused with a ModelFileException, nothing else. */
+  @Test
+  void corruptedFilesAreReadOrRefusedCleanly() throws IOException {
+    Map<String, Tensor> tensors = new LinkedHashMap<>();
+    tensors.put("w", Tensor.ofFloats(new int[] {3, 2}, new float[] {1, 2, 3, 4, 5, 6}));
+    tensors.put("n", Tensor.ofLongs(new int[] {2}, new long[] {7, 8}));
+    Path valid = dir.resolve("valid.safetensors");
+    new SafeTensors(Map.of("config", "{}"), tensors).write(valid);
+    byte[] original = Files.readAllBytes(valid);
+    long seed = 20261126;
+    SplittableRandom random = new SplittableRandom(seed);
+    Path corrupted = dir.resolve("corrupted.safetensors");
+    int refused = 0;
+    for (int trial = 0; trial < 400; trial++) {
+      byte[] bytes = random.nextInt(4) == 0
+          ? Arrays.copyOf(original, random.nextInt(original.length))
+          : original.clone();
+      for (int flips = 1 + random.nextInt(3); flips > 0 && bytes.length > 0; flips--) {
+        bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+      }
+      Files.write(corrupted, bytes);
+      try {
+        SafeTensors.read(corrupted);
+      } catch (ModelFileException expected) {
+        refused++;
+      } catch (RuntimeException | IOException e) {
+        throw new AssertionError("seed " + seed + ", trial " + trial + ": " + e, e);
+      }
+    }
+    assertTrue(refused > 200, "most corruptions are refused, not " + refused);
   }
 
   // ---------------------------------------------------------------- helpers
