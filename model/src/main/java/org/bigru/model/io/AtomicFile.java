@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes a file all or nothing: the content goes to a temporary file in the same directory, which is forced to
@@ -29,6 +33,7 @@ public final class AtomicFile {
     Path directory = absolute.getParent();
     Path temp = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
     try {
+      givePermissions(temp, absolute);
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
         content.writeTo(channel);
@@ -43,6 +48,20 @@ public final class AtomicFile {
       }
       throw e;
     }
+  }
+
+  /**
+   * Temporary files are private (rw-------); the result gets the permissions of the file it replaces, or
+   * rw-r--r-- (what the usual umask gives a new file), where the file system has POSIX permissions.
+   */
+  private static void givePermissions(Path temp, Path target) throws IOException {
+    if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      return;
+    }
+    Set<PosixFilePermission> permissions = Files.isRegularFile(target)
+        ? Files.getPosixFilePermissions(target)
+        : PosixFilePermissions.fromString("rw-r--r--");
+    Files.setPosixFilePermissions(temp, permissions);
   }
 
   private static void moveOver(Path temp, Path target) throws IOException {

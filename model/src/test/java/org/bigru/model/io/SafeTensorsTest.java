@@ -12,12 +12,15 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -195,6 +198,20 @@ class SafeTensorsTest {
     new SafeTensors(Map.of(), Map.of("x", Tensor.ofFloats(new int[] {2}, new float[] {1, 2}))).write(file);
     assertArrayEquals(new float[] {1, 2}, SafeTensors.read(file).tensors().get("x").floats());
     assertEquals(List.of(file), listDir());
+  }
+
+  @Test
+  void writtenFilesAreReadableByOthersOrKeepThePermissionsOfTheFileTheyReplace() throws IOException {
+    Assumptions.assumeTrue(Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class));
+    SafeTensors content = new SafeTensors(Map.of(), Map.of("x", Tensor.ofFloats(new int[] {1}, new float[] {1})));
+    Path fresh = dir.resolve("fresh.safetensors");
+    content.write(fresh);
+    assertEquals(PosixFilePermissions.fromString("rw-r--r--"), Files.getPosixFilePermissions(fresh));
+    Path existing = dir.resolve("existing.safetensors");
+    Files.writeString(existing, "old");
+    Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-rw----"));
+    content.write(existing);
+    assertEquals(PosixFilePermissions.fromString("rw-rw----"), Files.getPosixFilePermissions(existing));
   }
 
   @Test
