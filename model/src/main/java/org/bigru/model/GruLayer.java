@@ -1,0 +1,255 @@
+package org.bigru.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.bigru.kernels.Kernels;
+
+/**
+ * One direction of a GRU over a length-sorted, time-major batch (PyTorch RNN.cpp's Layer): the input
+ * projection of every step as one GEMM, then the recurrent scan, where step t updates only the
+ * {@link BatchOrder#active} rows that have a real step t. Backward runs the scan in reverse and then forms the
+ * weight gradients of all steps at once with one GEMM each.
+ *
+ * <p>Layout: the rows of step t start at {@code t * N} in every [T][N][*] workspace. The state after step t
+ * is slot {@code t + 1} of {@link #states()} (slot 0 is h0); rows without a real step t hold zeros there.
+ */
+final class GruLayer {
+
+  private static final Kernels K = Kernels.get();
+
+  private final int inputSize;
+  private final int hidden;
+  private final boolean resetAfter;
+  private final Parameter weightIh;  // [3H x I]
+  private final Parameter weightHh;  // [3H x H]
+  private final Parameter biasIh;    // [3H]
+  private final Parameter biasHh;    // [3H], or null without a recurrent bias
+
+  private BatchOrder order;
+  private float[] input;                           // [T][N][I], the caller's, kept for dW_ih
+  private float[] inputGates = new float[0];       // [T][N][3H] W_ih x + b_ih
+  private float[] recurrentGates = new float[0];   // [N][3H] W_hh h + b_hh of the current step
+  private float[] states = new float[0];           // [T+1][N][H]
+  private float[] saved = new float[0];            // [T][N][4H] r | z | n | hn
+  private float[] resetStates = new float[0];      // [T][N][H] r * h (reset before only)
+  private float[] outputGrad = new float[0];       // [T][N][H] dLoss/dstate from above, consumed by backward
+  private float[] inputGatesGrad = new float[0];   // [T][N][3H]
+  private float[] recurrentGatesGrad = new float[0]; // [T][N][3H]
+  private float[] carry = new float[0];            // [N][H] gradient flowing into the previous state
+  private float[] resetStatesGrad = new float[0];  // [N][H] d(r * h) of the current step
+  private float[] inputGrad = new float[0];        // [T][N][I]
+
+  /**
+   * @param suffix the PyTorch name suffix, for example {@code l0} or {@code l1_reverse}
+   */
+  GruLayer(int inputSize, int hidden, ResetGateMode mode, String suffix) {
+    this.inputSize = inputSize;
+    this.hidden = hidden;
+    this.resetAfter = mode.resetAfter();
+    this.weightIh = new Parameter("gru.weight_ih_" + suffix, new int[] {3 * hidden, inputSize}, true);
+    this.weightHh = new Parameter("gru.weight_hh_" + suffix, new int[] {3 * hidden, hidden}, true);
+    this.biasIh = new Parameter("gru.bias_ih_" + suffix, new int[] {3 * hidden}, false);
+    this.biasHh = mode.hasRecurrentBias()
+        ? new Parameter("gru.bias_hh_" + suffix, new int[] {3 * hidden}, false) : null;
+  }
+
+  /** In PyTorch's state_dict order: weight_ih, weight_hh, bias_ih, bias_hh. */
+  List<Parameter> parameters() {
+    List<Parameter> list = new ArrayList<>(List.of(weightIh, weightHh, biasIh));
+    if (biasHh != null) {
+      list.add(biasHh);
+    }
+    return list;
+  }
+
+  Parameter weightIh() {
+    return weightIh;
+  }
+
+  Parameter weightHh() {
+    return weightHh;
+  }
+
+  int hidden() {
+    return hidden;
+  }
+
+  /**
+   * Runs the layer over x [T][N][I] (zeros on padded rows), starting from h0 [N][H] in sorted order, or from
+   * zeros when h0 is null. Keeps x until {@link #backward}.
+   */
+  void forward(float[] x, BatchOrder batchOrder, float[] h0) {
+    order = batchOrder;
+    input = x;
+    int n = order.size();
+    int steps = order.steps();
+    int rows = Workspace.size(steps, n);
+    int g = 3 * hidden;
+    growForward(steps, n);
+
+    // inputGates[T*N x 3H] = x[T*N x I] W_ih^T + b_ih
+    K.gemm(false, true, rows, g, inputSize, 1f, x, 0, inputSize, weightIh.value(), 0, inputSize,
+        0f, inputGates, 0, g);
+    K.addBiasRows(rows, g, biasIh.value(), 0, inputGates, 0, g);
+    if (h0 == null) {
+      Arrays.fill(states, 0, n * hidden, 0f);
+    } else {
+      System.arraycopy(h0, 0, states, 0, n * hidden);
+    }
+    for (int t = 0; t < steps; t++) {
+      int active = order.active(t);
+      int hOff = t * n * hidden;
+      int hNewOff = hOff + n * hidden;
+      int gOff = t * n * g;
+      int sOff = t * n * 4 * hidden;
+      if (resetAfter) {
+        stepResetAfter(active, gOff, hOff, hNewOff, sOff);
+      } else {
+        stepResetBefore(active, gOff, hOff, hNewOff, sOff);
+        Arrays.fill(resetStates, hOff + active * hidden, hOff + n * hidden, 0f);
+      }
+      Arrays.fill(states, hNewOff + active * hidden, hNewOff + n * hidden, 0f);
+    }
+  }
+
+  private void stepResetAfter(int active, int gOff, int hOff, int hNewOff, int sOff) {
+    int g = 3 * hidden;
+    // hg[rows x 3H] = h W_hh^T (+ b_hh)
+    K.gemm(false, true, active, g, hidden, 1f, states, hOff, hidden, weightHh.value(), 0, hidden,
+        0f, recurrentGates, 0, g);
+    if (biasHh != null) {
+      K.addBiasRows(active, g, biasHh.value(), 0, recurrentGates, 0, g);
+    }
+    K.gruForwardResetAfter(active, hidden, inputGates, gOff, recurrentGates, 0, states, hOff,
+        states, hNewOff, saved, sOff);
+  }
+
+  private void stepResetBefore(int active, int gOff, int hOff, int hNewOff, int sOff) {
+    int g = 3 * hidden;
+    // the r and z columns: hg_rz[rows x 2H] = h W_h(r,z)^T
+    K.gemm(false, true, active, 2 * hidden, hidden, 1f, states, hOff, hidden, weightHh.value(), 0, hidden,
+        0f, recurrentGates, 0, g);
+    K.gruResetBefore(active, hidden, inputGates, gOff, recurrentGates, 0, states, hOff,
+        resetStates, hOff, saved, sOff);
+    // the n column from r * h: hg_n[rows x H] = (r * h) W_hn^T
+    K.gemm(false, true, active, hidden, hidden, 1f, resetStates, hOff, hidden,
+        weightHh.value(), 2 * hidden * hidden, hidden, 0f, recurrentGates, 2 * hidden, g);
+    K.gruCandidateBefore(active, hidden, inputGates, gOff, recurrentGates, 0, states, hOff,
+        states, hNewOff, saved, sOff);
+  }
+
+  /** States [T+1][N][H]: slot 0 is h0, slot t + 1 the state after step t. */
+  float[] states() {
+    return states;
+  }
+
+  /**
+   * The gradient with respect to the states of slots 1 to T, [T][N][H], sized for the last forward batch:
+   * the caller writes all of it (zeros on padded rows) before {@link #backward}, which consumes it.
+   */
+  float[] outputGradient() {
+    outputGrad = Workspace.grow(outputGrad, Workspace.size(Workspace.size(order.steps(), order.size()), hidden));
+    return outputGrad;
+  }
+
+  /**
+   * Overwrites the parameter gradients with those of the last forward batch, and computes the input
+   * gradient [T][N][I] and the initial-state gradient [N][H].
+   */
+  void backward() {
+    int n = order.size();
+    int steps = order.steps();
+    int rows = steps * n;
+    int g = 3 * hidden;
+    growBackward(steps, n);
+    Arrays.fill(carry, 0, n * hidden, 0f);
+    for (int t = steps - 1; t >= 0; t--) {
+      int active = order.active(t);
+      int hOff = t * n * hidden;
+      int gOff = t * n * g;
+      int sOff = t * n * 4 * hidden;
+      // dh' = gradient from above + gradient through the next step
+      K.axpy(active * hidden, 1f, carry, 0, outputGrad, hOff);
+      if (resetAfter) {
+        K.gruBackwardResetAfter(active, hidden, outputGrad, hOff, states, hOff, saved, sOff,
+            inputGatesGrad, gOff, recurrentGatesGrad, gOff, carry, 0);
+        // carry[rows x H] += dhg[rows x 3H] W_hh
+        K.gemm(false, false, active, hidden, g, 1f, recurrentGatesGrad, gOff, g, weightHh.value(), 0, hidden,
+            1f, carry, 0, hidden);
+      } else {
+        K.gruBackwardCandidateBefore(active, hidden, outputGrad, hOff, states, hOff, saved, sOff,
+            inputGatesGrad, gOff, recurrentGatesGrad, gOff, carry, 0);
+        // d(r * h)[rows x H] = dhg_n W_hn
+        K.gemm(false, false, active, hidden, hidden, 1f, recurrentGatesGrad, gOff + 2 * hidden, g,
+            weightHh.value(), 2 * hidden * hidden, hidden, 0f, resetStatesGrad, 0, hidden);
+        K.gruBackwardResetBefore(active, hidden, resetStatesGrad, 0, states, hOff, saved, sOff,
+            inputGatesGrad, gOff, recurrentGatesGrad, gOff, carry, 0);
+        // carry += dhg_rz W_h(r,z)
+        K.gemm(false, false, active, hidden, 2 * hidden, 1f, recurrentGatesGrad, gOff, g,
+            weightHh.value(), 0, hidden, 1f, carry, 0, hidden);
+      }
+      // padded rows take no part in the batched weight gradients below
+      Arrays.fill(inputGatesGrad, gOff + active * g, gOff + n * g, 0f);
+      Arrays.fill(recurrentGatesGrad, gOff + active * g, gOff + n * g, 0f);
+    }
+
+    // dW_ih[3H x I] = dxg^T[3H x T*N] x[T*N x I]
+    K.gemm(true, false, g, inputSize, rows, 1f, inputGatesGrad, 0, g, input, 0, inputSize,
+        0f, weightIh.grad(), 0, inputSize);
+    if (resetAfter) {
+      // dW_hh[3H x H] = dhg^T h_prev
+      K.gemm(true, false, g, hidden, rows, 1f, recurrentGatesGrad, 0, g, states, 0, hidden,
+          0f, weightHh.grad(), 0, hidden);
+    } else {
+      K.gemm(true, false, 2 * hidden, hidden, rows, 1f, recurrentGatesGrad, 0, g, states, 0, hidden,
+          0f, weightHh.grad(), 0, hidden);
+      // the n block multiplies r * h_prev
+      K.gemm(true, false, hidden, hidden, rows, 1f, recurrentGatesGrad, 2 * hidden, g, resetStates, 0, hidden,
+          0f, weightHh.grad(), 2 * hidden * hidden, hidden);
+    }
+    Arrays.fill(biasIh.grad(), 0f);
+    K.columnSums(rows, g, inputGatesGrad, 0, g, biasIh.grad(), 0);
+    if (biasHh != null) {
+      Arrays.fill(biasHh.grad(), 0f);
+      K.columnSums(rows, g, recurrentGatesGrad, 0, g, biasHh.grad(), 0);
+    }
+    // dx[T*N x I] = dxg W_ih
+    K.gemm(false, false, rows, inputSize, g, 1f, inputGatesGrad, 0, g, weightIh.value(), 0, inputSize,
+        0f, inputGrad, 0, inputSize);
+  }
+
+  /** Gradient with respect to the input of the last backward, [T][N][I] (zeros on padded rows). */
+  float[] inputGradient() {
+    return inputGrad;
+  }
+
+  /** Gradient with respect to h0 of the last backward, [N][H] in sorted order. */
+  float[] initialStateGradient() {
+    return carry;
+  }
+
+  private void growForward(int steps, int n) {
+    int rows = Workspace.size(steps, n);
+    inputGates = Workspace.grow(inputGates, Workspace.size(rows, 3 * hidden));
+    recurrentGates = Workspace.grow(recurrentGates, n * 3 * hidden);
+    states = Workspace.grow(states, Workspace.size(rows + n, hidden));
+    saved = Workspace.grow(saved, Workspace.size(rows, 4 * hidden));
+    if (!resetAfter) {
+      resetStates = Workspace.grow(resetStates, Workspace.size(rows, hidden));
+    }
+  }
+
+  /** Backward's own workspaces, grown only when training, so inference needs no memory for them. */
+  private void growBackward(int steps, int n) {
+    int rows = Workspace.size(steps, n);
+    int gates = Workspace.size(rows, 3 * hidden);
+    inputGatesGrad = Workspace.grow(inputGatesGrad, gates);
+    recurrentGatesGrad = Workspace.grow(recurrentGatesGrad, gates);
+    carry = Workspace.grow(carry, n * hidden);
+    if (!resetAfter) {
+      resetStatesGrad = Workspace.grow(resetStatesGrad, n * hidden);
+    }
+    inputGrad = Workspace.grow(inputGrad, Workspace.size(rows, inputSize));
+  }
+}

@@ -1,0 +1,40 @@
+package org.bigru.model;
+
+import java.util.Arrays;
+
+/** Mean squared error: the mean over the rows that have a target and over the outputs. */
+final class MeanSquaredError implements Loss {
+
+  @Override
+  public double evaluate(float[] output, int rows, int outputs, int[] targetRows, Targets targets, float[] grad) {
+    float[] expected = targets.values();
+    long count = 0;
+    for (int r = 0; r < rows; r++) {
+      if (targetRows[r] >= 0) {
+        count++;
+      }
+    }
+    if (grad != null) {
+      Arrays.fill(grad, 0, rows * outputs, 0f);
+    }
+    if (count == 0) {
+      return 0;
+    }
+    double denominator = (double) count * outputs;
+    double sum = 0;
+    for (int r = 0; r < rows; r++) {
+      int target = targetRows[r];
+      if (target < 0) {
+        continue;
+      }
+      for (int j = 0; j < outputs; j++) {
+        double diff = (double) output[r * outputs + j] - expected[target * outputs + j];
+        sum += diff * diff;
+        if (grad != null) {
+          grad[r * outputs + j] = (float) (2 * diff / denominator);
+        }
+      }
+    }
+    return sum / denominator;
+  }
+}

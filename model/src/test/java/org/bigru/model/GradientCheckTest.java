@@ -1,0 +1,125 @@
+package org.bigru.model;
+
+import static org.bigru.model.NetworkFixtures.config;
+import static org.bigru.model.NetworkFixtures.gru;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every parameter element's gradient, and the input gradient, against central finite differences of the loss
+ * (float forward, so a step of 1e-2 and a relative-plus-absolute tolerance).
+ */
+class GradientCheckTest {
+
+  private static final double STEP = 3e-3;
+  private static final double RELATIVE = 1e-2;
+  private static final double ABSOLUTE = 1e-4;
+  private static final int[] MIXED_LENGTHS = {4, 2, 3};
+
+  static Stream<Arguments> configurations() {
+    List<Arguments> cases = new ArrayList<>();
+    for (ResetGateMode reset : ResetGateMode.values()) {
+      for (boolean bidirectional : new boolean[] {false, true}) {
+        for (OutputMode mode : OutputMode.values()) {
+          cases.add(Arguments.of(reset.matlabName() + (bidirectional ? " bi " : " uni ") + mode.lowerName(),
+              config(3, List.of(gru(4, bidirectional, reset, MergeMode.CONCAT)), mode, List.of(), 2,
+                  Task.REGRESSION), MIXED_LENGTHS, null));
+        }
+      }
+    }
+    for (MergeMode merge : MergeMode.values()) {
+      for (OutputMode mode : OutputMode.values()) {
+        cases.add(Arguments.of("merge " + merge.lowerName() + " " + mode.lowerName(),
+            config(3, List.of(gru(4, true, ResetGateMode.RECURRENT_BIAS_AFTER_MULTIPLICATION, merge)), mode,
+                List.of(), 2, Task.REGRESSION), MIXED_LENGTHS, null));
+      }
+    }
+    for (OutputMode mode : OutputMode.values()) {
+      cases.add(Arguments.of("two layers, classification " + mode.lowerName(),
+          config(3, List.of(gru(4, true, ResetGateMode.RECURRENT_BIAS_AFTER_MULTIPLICATION, MergeMode.CONCAT),
+                  gru(3, true, ResetGateMode.BEFORE_MULTIPLICATION, MergeMode.SUM)), mode, List.of(), 3,
+              Task.CLASSIFICATION), MIXED_LENGTHS, null));
+    }
+    for (Activation activation : Activation.values()) {
+      cases.add(Arguments.of("dense " + activation.lowerName(),
+          config(3, List.of(gru(4, true, ResetGateMode.AFTER_MULTIPLICATION, MergeMode.CONCAT)), OutputMode.LAST,
+              List.of(new DenseLayerSpec(5, activation)), 3, Task.CLASSIFICATION), MIXED_LENGTHS, null));
+    }
+    cases.add(Arguments.of("dense heads per step, full lengths",
+        config(3, List.of(gru(4, false, ResetGateMode.BEFORE_MULTIPLICATION, MergeMode.CONCAT)),
+            OutputMode.SEQUENCE, List.of(new DenseLayerSpec(4, Activation.TANH),
+                new DenseLayerSpec(3, Activation.SIGMOID)), 2, Task.REGRESSION), null, null));
+    cases.add(Arguments.of("dropout with a fixed mask",
+        new ModelConfig(3, List.of(gru(4, true, ResetGateMode.RECURRENT_BIAS_AFTER_MULTIPLICATION, MergeMode.CONCAT),
+            gru(3, false, ResetGateMode.AFTER_MULTIPLICATION, MergeMode.CONCAT)), OutputMode.LAST,
+            List.of(new DenseLayerSpec(4, Activation.TANH)), 0.3, 2, Task.REGRESSION, List.of(),
+            java.util.Map.of()), MIXED_LENGTHS, 99L));
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configurations")
+  void gradientsMatchFiniteDifferences(String name, ModelConfig config, int[] lengths, Long dropoutSeed) {
+    SplittableRandom random = new SplittableRandom(name.hashCode());
+    SequenceBatch batch = NetworkFixtures.batch(random, 3, 4, 3, lengths);
+    Targets targets = NetworkFixtures.targets(random, config, batch);
+    Network network = Network.create(config, 5);
+    NetworkFixtures.randomizeParameters(network, 6);
+
+    // with dropout, the same seed draws the same mask, so the loss is a fixed function of the weights
+    DoubleSupplier loss = dropoutSeed == null
+        ? () -> network.loss(batch, targets)
+        : () -> network.computeGradients(batch, targets, new SplittableRandom(dropoutSeed));
+    network.computeGradients(batch, targets, dropoutSeed == null ? null : new SplittableRandom(dropoutSeed));
+    List<float[]> analytic = new ArrayList<>();
+    for (Parameter p : network.parameters()) {
+      analytic.add(p.grad().clone());
+    }
+    float[] inputAnalytic = network.inputGradient();
+
+    List<String> failures = new ArrayList<>();
+    for (int k = 0; k < network.parameters().size(); k++) {
+      Parameter p = network.parameters().get(k);
+      for (int i = 0; i < p.size(); i++) {
+        compare(p.name() + "[" + i + "]", analytic.get(k)[i], numeric(p.value(), i, loss), failures);
+      }
+    }
+    float[] x = batch.x();
+    for (int i = 0; i < x.length; i++) {
+      int sequence = i / (batch.steps() * batch.features());
+      int step = i / batch.features() % batch.steps();
+      double expected = step < batch.length(sequence) ? numeric(x, i, loss) : 0.0;
+      compare("input[" + i + "]", inputAnalytic[i], expected, failures);
+    }
+    assertTrue(failures.isEmpty(), name + ": " + failures.size() + " gradients differ, for example "
+        + failures.subList(0, Math.min(5, failures.size())));
+  }
+
+  /** Central difference, dividing by the steps actually taken in float. */
+  private static double numeric(float[] values, int i, DoubleSupplier loss) {
+    float original = values[i];
+    float plus = (float) (original + STEP);
+    float minus = (float) (original - STEP);
+    values[i] = plus;
+    double lossPlus = loss.getAsDouble();
+    values[i] = minus;
+    double lossMinus = loss.getAsDouble();
+    values[i] = original;
+    return (lossPlus - lossMinus) / ((double) plus - minus);
+  }
+
+  private static void compare(String what, double analytic, double numeric, List<String> failures) {
+    double tolerance = RELATIVE * Math.max(Math.abs(analytic), Math.abs(numeric)) + ABSOLUTE;
+    if (!(Math.abs(analytic - numeric) <= tolerance)) {
+      failures.add(what + ": analytic " + analytic + ", numeric " + numeric);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package org.bigru.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/** Small networks and batches for the model tests. */
+final class NetworkFixtures {
+
+  private NetworkFixtures() {
+  }
+
+  static ModelConfig config(int inputSize, List<RecurrentLayerSpec> recurrent, OutputMode mode,
+                            List<DenseLayerSpec> hidden, int outputs, Task task) {
+    return new ModelConfig(inputSize, recurrent, mode, hidden, 0.0, outputs, task, List.of(), Map.of());
+  }
+
+  static RecurrentLayerSpec gru(int units, boolean bidirectional, ResetGateMode mode, MergeMode merge) {
+    return new RecurrentLayerSpec(units, bidirectional, mode, merge);
+  }
+
+  /** Uniform values in [-scale, scale]. */
+  static float[] uniform(SplittableRandom random, int n, double scale) {
+    float[] values = new float[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = (float) ((2 * random.nextDouble() - 1) * scale);
+    }
+    return values;
+  }
+
+  /** Every parameter, biases included, set to random values so that every path carries gradient. */
+  static void randomizeParameters(Network network, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    for (Parameter p : network.parameters()) {
+      float[] values = uniform(random, p.size(), 0.6);
+      System.arraycopy(values, 0, p.value(), 0, values.length);
+    }
+  }
+
+  static SequenceBatch batch(SplittableRandom random, int size, int steps, int features, int[] lengths) {
+    return new SequenceBatch(uniform(random, size * steps * features, 1.0), size, steps, features, lengths);
+  }
+
+  /** Targets fitting the network's task and output mode, with -1 labels on padded steps. */
+  static Targets targets(SplittableRandom random, ModelConfig config, SequenceBatch batch) {
+    boolean perStep = config.outputMode() == OutputMode.SEQUENCE;
+    int rows = perStep ? batch.size() * batch.steps() : batch.size();
+    if (config.task() == Task.REGRESSION) {
+      return Targets.responses(uniform(random, rows * config.outputSize(), 1.0), config.outputSize());
+    }
+    int[] labels = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      boolean padded = perStep && r % batch.steps() >= batch.length(r / batch.steps());
+      labels[r] = padded ? -1 : random.nextInt(config.outputSize());
+    }
+    return Targets.classes(labels);
+  }
+}

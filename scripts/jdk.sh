@@ -1,0 +1,37 @@
+# Sourced by bigru's scripts: finds JDKs without assuming where the machine keeps them.
+
+# Major version of the JDK at $1 (a JAVA_HOME), or nothing when it is not a JDK.
+jdk_major() {
+  [ -x "$1/bin/javac" ] || return 1
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 \
+    | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
+}
+
+# Prints the JAVA_HOME of the newest installed JDK whose major version is at least $1 (default 17),
+# trying JAVA_HOME, the default java, and /usr/lib/jvm/*; fails when there is none.
+newest_jdk() {
+  local min=${1:-17} best="" best_major=0 home major
+  local default_home=""
+  if command -v javac >/dev/null 2>&1; then
+    default_home=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
+  fi
+  for home in ${JAVA_HOME:-} $default_home /usr/lib/jvm/*; do
+    major=$(jdk_major "$home") || continue
+    if [ -n "$major" ] && [ "$major" -ge "$min" ] && [ "$major" -gt "$best_major" ]; then
+      best=$home best_major=$major
+    fi
+  done
+  [ -n "$best" ] && echo "$best"
+}
+
+# Prints the JAVA_HOME of an installed JDK of exactly major version $1, or fails.
+jdk_of_major() {
+  local home
+  for home in ${JAVA_HOME:-} /usr/lib/jvm/*; do
+    if [ "$(jdk_major "$home")" = "$1" ]; then
+      echo "$home"
+      return 0
+    fi
+  done
+  return 1
+}
