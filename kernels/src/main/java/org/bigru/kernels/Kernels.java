@@ -23,6 +23,20 @@ public interface Kernels {
     return KernelProvider.INSTANCE;
   }
 
+  /**
+   * A new provider of the given name, for benchmarks and tools that compare providers in one JVM.
+   *
+   * @param name       {@code "scalar"} or {@code "panama"} (which falls back to scalar, with a warning, when
+   *                   the Vector API is not enabled)
+   * @param vectorBits for panama: 0 for the machine's preferred width, or 128, 256 or 512
+   */
+  static Kernels create(String name, int vectorBits) {
+    if (!name.equals("scalar") && !name.equals("panama")) {
+      throw new IllegalArgumentException("kernel provider must be scalar or panama, not " + name);
+    }
+    return KernelProvider.choose(name, vectorBits);
+  }
+
   /** {@code "panama"} or {@code "scalar"}. */
   String name();
 

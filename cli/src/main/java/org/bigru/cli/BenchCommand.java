@@ -1,0 +1,153 @@
+package org.bigru.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.bigru.kernels.Kernels;
+import org.bigru.model.DenseLayerSpec;
+import org.bigru.model.MergeMode;
+import org.bigru.model.ModelConfig;
+import org.bigru.model.Network;
+import org.bigru.model.OutputMode;
+import org.bigru.model.RecurrentLayerSpec;
+import org.bigru.model.ResetGateMode;
+import org.bigru.model.SequenceBatch;
+import org.bigru.model.Targets;
+import org.bigru.model.Task;
+import org.bigru.model.train.Adam;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Steady-state speed of a BiGRU + Dense(1) on synthetic data. */
+@Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
+    description = {"Speed on synthetic data: warm-up, then steady-state milliseconds per step and sequences per "
+        + "second.", "train = forward, backward and Adam update of a BiGRU + Dense(1) with MSE; infer = forward."})
+final class BenchCommand implements Callable<Integer> {
+
+  enum Mode { TRAIN, INFER }
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--batch", paramLabel = "B", defaultValue = "32", description = "Sequences per step.")
+  int batch;
+
+  @Option(names = "--seq-len", paramLabel = "T", defaultValue = "24", description = "Time steps per sequence.")
+  int seqLen;
+
+  @Option(names = "--features", paramLabel = "I", defaultValue = "8", description = "Features per step.")
+  int features;
+
+  @Option(names = "--units", paramLabel = "H", defaultValue = "64", description = "GRU units per direction.")
+  int units;
+
+  @Option(names = "--layers", paramLabel = "L", defaultValue = "1", description = "Stacked BiGRU layers.")
+  int layers;
+
+  @Option(names = "--mode", paramLabel = "MODE", defaultValue = "train", description = "train or infer.")
+  Mode mode;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Threads (0: all processors).")
+  int threads;
+
+  @Option(names = "--seconds", paramLabel = "S", defaultValue = "5", description = "Measured time (after warm-up).")
+  double seconds;
+
+  @Option(names = "--warmup", paramLabel = "S", defaultValue = "2", description = "Warm-up time.")
+  double warmup;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of weights and data.")
+  long seed;
+
+  @Option(names = "--json", description = "Print one JSON object instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    for (int[] v : new int[][] {{batch, 0}, {seqLen, 1}, {features, 2}, {units, 3}, {layers, 4}}) {
+      if (v[0] < 1) {
+        String[] names = {"--batch", "--seq-len", "--features", "--units", "--layers"};
+        throw new BadInputException(names[v[1]] + " must be at least 1, not " + v[0]);
+      }
+    }
+    if (!(seconds > 0) || !(warmup >= 0)) {
+      throw new BadInputException("--seconds must be above 0 and --warmup at least 0");
+    }
+    int threadCount = Threads.resolve(threads);
+    List<RecurrentLayerSpec> recurrent = new ArrayList<>();
+    for (int l = 0; l < layers; l++) {
+      recurrent.add(new RecurrentLayerSpec(units, true, ResetGateMode.RECURRENT_BIAS_AFTER_MULTIPLICATION,
+          MergeMode.CONCAT));
+    }
+    ModelConfig config = new ModelConfig(features, recurrent, OutputMode.LAST, List.<DenseLayerSpec>of(), 0, 1,
+        Task.REGRESSION, List.of(), Map.of());
+    Network network = Network.create(config, seed);
+    network.setThreads(threadCount);
+    SplittableRandom rng = new SplittableRandom(seed);
+    float[] x = new float[Math.multiplyExact(Math.multiplyExact(batch, seqLen), features)];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) rng.nextGaussian();
+    }
+    float[] y = new float[batch];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = (float) rng.nextGaussian();
+    }
+    SequenceBatch input = SequenceBatch.of(x, batch, seqLen, features);
+    Targets targets = Targets.responses(y, 1);
+    Adam adam = new Adam();
+    Runnable step = mode == Mode.TRAIN
+        ? () -> {
+          network.computeGradients(input, targets, null);
+          adam.step(network.parameters());
+        }
+        : () -> network.predict(input);
+
+    runFor(step, warmup, 3);
+    long start = System.nanoTime();
+    long steps = runFor(step, seconds, 5);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    double msPerStep = elapsed * 1e3 / steps;
+    double seqPerS = steps * (double) batch / elapsed;
+
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("mode", mode.name().toLowerCase(Locale.ROOT));
+    result.put("batch", batch);
+    result.put("seq_len", seqLen);
+    result.put("features", features);
+    result.put("units", units);
+    result.put("layers", layers);
+    result.put("threads", threadCount);
+    result.put("kernels", Kernels.get().name());
+    result.put("vector_bits", Kernels.get().vectorBits());
+    result.put("steps", steps);
+    result.put("seconds", elapsed);
+    result.put("ms_per_step", msPerStep);
+    result.put("seq_per_s", seqPerS);
+    if (json) {
+      spec.commandLine().getOut().println(Json.write(result));
+    } else {
+      spec.commandLine().getOut().printf(Locale.ROOT,
+          "%s B=%d T=%d I=%d H=%d L=%d, %d threads, %s kernels (%d-bit): %.3f ms/step, %.0f seq/s (%d steps in %.2f s)%n",
+          mode.name().toLowerCase(Locale.ROOT), batch, seqLen, features, units, layers, threadCount,
+          Kernels.get().name(), Kernels.get().vectorBits(), msPerStep, seqPerS, steps, elapsed);
+    }
+    return ExitCodes.OK;
+  }
+
+  /** Runs the step until the time is up and at least {@code minSteps} ran; returns how many ran. */
+  private static long runFor(Runnable step, double seconds, int minSteps) {
+    long end = System.nanoTime() + (long) (seconds * 1e9);
+    long steps = 0;
+    while (steps < minSteps || System.nanoTime() < end) {
+      step.run();
+      steps++;
+    }
+    return steps;
+  }
+}

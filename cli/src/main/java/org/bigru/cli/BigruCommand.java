@@ -1,0 +1,48 @@
+package org.bigru.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The base command: shared help and version, one class per subcommand. */
+@Command(name = "bigru", mixinStandardHelpOptions = true, versionProvider = BigruCommand.Version.class,
+    description = "Bidirectional GRU networks on the JDK Vector API: train, evaluate, predict, infer, bench, info.",
+    subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, InferCommand.class,
+        BenchCommand.class, InfoCommand.class},
+    footer = {"", "Exit codes: 0 success, 2 bad input or usage, 1 internal error."})
+public final class BigruCommand implements Runnable {
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  /** The configured command line, writing to these streams. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    ExitCodes exitCodes = new ExitCodes();
+    CommandLine commandLine = new CommandLine(new BigruCommand())
+        .setOut(out)
+        .setErr(err)
+        .setExecutionExceptionHandler(exitCodes)
+        .setParameterExceptionHandler(exitCodes)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setOverwrittenOptionsAllowed(true)
+        .setUsageHelpAutoWidth(true);
+    commandLine.setExitCodeExceptionMapper(ex -> ExitCodes.badInputMessage(ex) != null
+        ? ExitCodes.BAD_INPUT : ExitCodes.INTERNAL_ERROR);
+    return commandLine;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = BigruCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"bigru " + (version == null ? "development build" : version)};
+    }
+  }
+}

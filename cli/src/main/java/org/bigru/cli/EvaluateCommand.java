@@ -1,0 +1,83 @@
+package org.bigru.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import org.bigru.cli.output.OutputFiles;
+import org.bigru.cli.output.Plots;
+import org.bigru.cli.pipeline.Evaluation;
+import org.bigru.cli.pipeline.Preprocessing;
+import org.bigru.cli.pipeline.Sequences;
+import org.bigru.model.Network;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Metrics of a saved model on new data, prepared as at training time. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
+    description = "Metrics of a saved model on new data (every full window), with the model's preprocessing.")
+final class EvaluateCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--model", paramLabel = "MODEL", required = true, description = "Model file from train.")
+  Path model;
+
+  @Option(names = "--data", paramLabel = "FILE", required = true,
+      description = "Data with the model's feature and target columns (or tensors x, y).")
+  Path data;
+
+  @Mixin
+  DataOptions dataOptions;
+
+  @Option(names = "--metrics-json", paramLabel = "FILE", description = "Write the metrics as one JSON object.")
+  Path metricsJson;
+
+  @Option(names = "--plot", paramLabel = "PNG", description = "Fit plot (regression) or confusion matrix.")
+  Path plot;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Threads (0: all processors).")
+  int threads;
+
+  @Override
+  public Integer call() throws IOException {
+    for (Path p : Arrays.asList(metricsJson, plot)) {
+      if (p != null) {
+        OutputFiles.check(p, "output", Arrays.asList(model, data));
+      }
+    }
+    Network network = Models.load(model, "--model");
+    network.setThreads(Threads.resolve(threads));
+    Preprocessing pre = Preprocessing.fromMap(network.config().preprocessing(), model.toString());
+    Sequences sequences = ModelData.load(network.config(), pre, model, data, dataOptions, true).sequences();
+    Evaluation.Result result = Evaluation.run(network, sequences, pre, network.config().classNames());
+    PrintWriter out = spec.commandLine().getOut();
+    Report.printMetrics(out, result, network.config().classNames(), "Metrics of " + model.getFileName() + " on "
+        + data.getFileName());
+    if (plot != null) {
+      if (result.regression() != null) {
+        double[] actual = new double[sequences.actual().length / sequences.outputs()];
+        double[] predicted = new double[actual.length];
+        for (int i = 0; i < actual.length; i++) {
+          actual[i] = sequences.actual()[i * sequences.outputs()];
+          predicted[i] = result.predicted()[i * sequences.outputs()];
+        }
+        Plots.fit(plot, actual, predicted, pre.targetName() != null ? pre.targetName() : "y[0]");
+      } else {
+        Plots.confusion(plot, result.classification().confusion(), network.config().classNames());
+      }
+      out.println("Plot:      " + plot);
+    }
+    if (metricsJson != null) {
+      Report.writeJson(metricsJson, Report.metricsJson(result, network.config().classNames()));
+      out.println("Metrics:   " + metricsJson);
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,65 @@
+package org.bigru.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * The real data sets shipped inside the command (see data/PROVENANCE.md beside them), each with the options
+ * that make it a sensible run; options given on the command line win.
+ */
+enum Example {
+  /** The reference regression: daily Seattle weather, predicting temp_max from the other measurements. */
+  SEATTLE_WEATHER("seattle-weather", "seattle-weather.csv", "regression", "temp_max", List.of("weather"), true,
+      true, 0),
+  /** Classification: 8x8 digits read as 8 steps of 8 pixels, the class in the last column. */
+  DIGITS("digits", "digits.csv.gz", "classification", null, List.of(), false, false, 8);
+
+  final String optionName;
+  final String resource;
+  final String task;
+  final String target;
+  final List<String> drop;
+  final boolean header;
+  final boolean indexColumn;
+  final int rowSteps;
+
+  Example(String optionName, String resource, String task, String target, List<String> drop, boolean header,
+          boolean indexColumn, int rowSteps) {
+    this.optionName = optionName;
+    this.resource = resource;
+    this.task = task;
+    this.target = target;
+    this.drop = drop;
+    this.header = header;
+    this.indexColumn = indexColumn;
+    this.rowSteps = rowSteps;
+  }
+
+  static Example fromName(String name) {
+    for (Example e : values()) {
+      if (e.optionName.equalsIgnoreCase(name.trim())) {
+        return e;
+      }
+    }
+    throw new BadInputException("unknown --example '" + name + "' (expected seattle-weather or digits)");
+  }
+
+  /** Copies the data set into a new temporary folder (deleted on exit) under its own name. */
+  Path extract() throws IOException {
+    Path folder = Files.createTempDirectory("bigru-example");
+    Path file = folder.resolve(resource);
+    try (InputStream in = Example.class.getResourceAsStream("data/" + resource)) {
+      if (in == null) {
+        throw new IllegalStateException("the example data set " + resource + " is missing from the jar");
+      }
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+    file.toFile().deleteOnExit();
+    folder.toFile().deleteOnExit();
+    return file;
+  }
+}

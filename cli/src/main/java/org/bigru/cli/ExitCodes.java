@@ -1,0 +1,73 @@
+package org.bigru.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Maps failures to the exit-code contract: 2 with one line for bad input or usage (no stack trace), 1 with
+ * one line for an internal error (the stack trace only when {@code BIGRU_DEBUG} is set).
+ */
+final class ExitCodes implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+  static final int OK = 0;
+  static final int INTERNAL_ERROR = 1;
+  static final int BAD_INPUT = 2;
+
+  @Override
+  public int handleParseException(ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("bigru: " + oneLine(ex.getMessage()) + " (see '" + cmd.getCommandSpec().qualifiedName()
+        + " --help')");
+    err.flush();
+    return BAD_INPUT;
+  }
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+    PrintWriter err = cmd.getErr();
+    String badInput = badInputMessage(ex);
+    if (badInput != null) {
+      err.println("bigru: " + oneLine(badInput));
+      err.flush();
+      return BAD_INPUT;
+    }
+    err.println("bigru: internal error: " + oneLine(String.valueOf(ex)));
+    if (System.getenv("BIGRU_DEBUG") != null) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return INTERNAL_ERROR;
+  }
+
+  /** The user-facing message when this failure is the input's fault, else null. */
+  static String badInputMessage(Throwable ex) {
+    if (ex instanceof BadInputException || ex instanceof IllegalArgumentException) {
+      return ex.getMessage();
+    }
+    if (ex instanceof UncheckedIOException && ex.getCause() != null) {
+      return badInputMessage(ex.getCause());
+    }
+    if (ex instanceof NoSuchFileException) {
+      return "file not found: " + ((NoSuchFileException) ex).getFile();
+    }
+    if (ex instanceof AccessDeniedException) {
+      return "permission denied: " + ((AccessDeniedException) ex).getFile();
+    }
+    return null;
+  }
+
+  static String oneLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    return message.replaceAll("\\s*[\\r\\n]+\\s*", "; ").trim();
+  }
+}

@@ -1,0 +1,89 @@
+package org.bigru.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.bigru.cli.output.OutputFiles;
+import org.bigru.cli.pipeline.TensorData;
+import org.bigru.model.ModelConfig;
+import org.bigru.model.Network;
+import org.bigru.model.OutputMode;
+import org.bigru.model.SequenceBatch;
+import org.bigru.model.io.SafeTensors;
+import org.bigru.model.io.Tensor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Raw tensors in, raw outputs out: no preprocessing (what a PyTorch user checks parity with). */
+@Command(name = "infer", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
+    description = {"Run a model on raw tensors, no preprocessing: tensor x [N, T, I] float32 (optional lengths [N]) "
+        + "in, tensor y out: [N, O] for output mode 'last', [N, T, O] for 'sequence' (zeros on padded steps).",
+        "Classification outputs are logits."})
+final class InferCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--model", paramLabel = "MODEL", required = true, description = "Model file.")
+  Path model;
+
+  @Option(names = "--input", paramLabel = "X", required = true, description = "safetensors file with tensor x.")
+  Path input;
+
+  @Option(names = "--output", paramLabel = "Y", required = true, description = "safetensors file to write, tensor y.")
+  Path output;
+
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "256", description = "Sequences per forward pass.")
+  int batch;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Threads (0: all processors).")
+  int threads;
+
+  @Override
+  public Integer call() throws IOException {
+    if (batch < 1) {
+      throw new BadInputException("--batch must be at least 1, not " + batch);
+    }
+    OutputFiles.check(output, "--output", Arrays.asList(model, input));
+    DataOptions.requireFile(input, "--input");
+    Network network = Models.load(model, "--model");
+    network.setThreads(Threads.resolve(threads));
+    ModelConfig config = network.config();
+    SafeTensors content = TensorData.readFile(input);
+    Tensor x = TensorData.inputs(content, input);
+    int n = x.shape()[0];
+    int steps = x.shape()[1];
+    int features = x.shape()[2];
+    if (features != config.inputSize()) {
+      throw new BadInputException(input + ": x has " + features + " features per step, " + model + " expects "
+          + config.inputSize());
+    }
+    int[] lengths = TensorData.lengths(content, input, n, steps);
+    boolean perStep = config.outputMode() == OutputMode.SEQUENCE;
+    int outputs = config.outputSize();
+    int rowWidth = perStep ? steps * outputs : outputs;
+    float[] y = new float[Math.multiplyExact(n, rowWidth)];
+    float[] values = x.floats();
+    for (int from = 0; from < n; from += batch) {
+      int size = Math.min(batch, n - from);
+      float[] slice = Arrays.copyOfRange(values, from * steps * features, (from + size) * steps * features);
+      int[] len = lengths == null ? null : Arrays.copyOfRange(lengths, from, from + size);
+      float[] result = network.predict(new SequenceBatch(slice, size, steps, features, len));
+      System.arraycopy(result, 0, y, from * rowWidth, size * rowWidth);
+    }
+    int[] shape = perStep ? new int[] {n, steps, outputs} : new int[] {n, outputs};
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put("producer", "bigru infer");
+    metadata.put("output_mode", config.outputMode().lowerName());
+    Map<String, Tensor> tensors = new LinkedHashMap<>();
+    tensors.put("y", Tensor.ofFloats(shape, y));
+    new SafeTensors(metadata, tensors).write(output);
+    spec.commandLine().getOut().printf("y %s written to %s%n", Arrays.toString(shape), output);
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,66 @@
+package org.bigru.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.bigru.cli.pipeline.Preprocessing;
+import org.bigru.cli.pipeline.Sequences;
+import org.bigru.cli.pipeline.TableSequences;
+import org.bigru.cli.pipeline.TensorData;
+import org.bigru.cli.table.ColumnNames;
+import org.bigru.cli.table.ColumnSelector;
+import org.bigru.cli.table.MissingPolicy;
+import org.bigru.cli.table.RawTable;
+import org.bigru.cli.table.Table;
+import org.bigru.cli.table.TableOptions;
+import org.bigru.cli.table.TableReader;
+import org.bigru.model.ModelConfig;
+import org.bigru.model.Task;
+
+/** New data prepared as a saved model's preprocessing says (evaluate and predict). */
+final class ModelData {
+
+  /** The sequences, and the table they came from (null for tensors). */
+  record Loaded(Sequences sequences, Table table) {
+  }
+
+  private ModelData() {
+  }
+
+  static Loaded load(ModelConfig config, Preprocessing pre, Path modelFile, Path data, DataOptions options,
+                     boolean withTargets) throws IOException {
+    DataOptions.requireFile(data, "--data");
+    if (!pre.isTable()) {
+      if (TableReader.isTable(data)) {
+        throw new BadInputException(modelFile + " was trained on tensors, so --data must be a .safetensors file, not "
+            + data);
+      }
+      Sequences sequences = TensorData.read(data, config.task(), withTargets).sequences();
+      if (sequences.data().features() != config.inputSize()) {
+        throw new BadInputException(data + ": x has " + sequences.data().features() + " features per step, "
+            + modelFile + " expects " + config.inputSize());
+      }
+      return new Loaded(sequences, null);
+    }
+    if (!TableReader.isTable(data)) {
+      throw new BadInputException(modelFile + " was trained on a table, so --data must be .csv or .xlsx, not " + data);
+    }
+    RawTable raw = TableReader.read(data, options.sheet, pre.header());
+    for (String feature : pre.featureNames()) {
+      if (raw.columnIndex(feature) < 0) {
+        throw new BadInputException(data.getFileName() + " has no column '" + feature + "', which " + modelFile
+            + " was trained on (its features: " + ColumnNames.describe(pre.featureNames()) + "; the file's columns: "
+            + ColumnNames.describe(raw.header()) + ")");
+      }
+    }
+    boolean classification = config.task() == Task.CLASSIFICATION;
+    MissingPolicy missing = options.missing;
+    Table table = ColumnSelector.select(raw, new TableOptions(pre.indexColumn(), List.of(), pre.featureNames(),
+        pre.targetName(), withTargets, classification, missing));
+    if (withTargets && !table.hasTarget()) {
+      throw new BadInputException(data.getFileName() + " has no target column '" + pre.targetName() + "'");
+    }
+    return new Loaded(TableSequences.build(table, pre, config.task(), config.outputMode(), config.classNames(),
+        withTargets), table);
+  }
+}

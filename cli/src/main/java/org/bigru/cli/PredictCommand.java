@@ -1,0 +1,93 @@
+package org.bigru.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.bigru.cli.output.OutputFiles;
+import org.bigru.cli.pipeline.Evaluation;
+import org.bigru.cli.pipeline.Preprocessing;
+import org.bigru.cli.pipeline.Sequences;
+import org.bigru.model.Network;
+import org.bigru.model.Task;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Predictions of a saved model in original units, one row per input row with a full window. */
+@Command(name = "predict", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
+    description = "Predictions in original units (or class labels): one CSV row per input row that has a full "
+        + "window, with its index value.")
+final class PredictCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--model", paramLabel = "MODEL", required = true, description = "Model file from train.")
+  Path model;
+
+  @Option(names = "--data", paramLabel = "FILE", required = true,
+      description = "Data with the model's feature columns (the target column is not needed).")
+  Path data;
+
+  @Mixin
+  DataOptions dataOptions;
+
+  @Option(names = "--out", paramLabel = "CSV", required = true, description = "Predictions file to write.")
+  Path out;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Threads (0: all processors).")
+  int threads;
+
+  @Override
+  public Integer call() throws IOException {
+    OutputFiles.check(out, "--out", Arrays.asList(model, data));
+    Network network = Models.load(model, "--model");
+    network.setThreads(Threads.resolve(threads));
+    Preprocessing pre = Preprocessing.fromMap(network.config().preprocessing(), model.toString());
+    ModelData.Loaded loaded = ModelData.load(network.config(), pre, model, data, dataOptions, false);
+    Sequences sequences = loaded.sequences();
+    List<String> classes = network.config().classNames();
+    Evaluation.Result result = Evaluation.run(network, sequences, pre, classes);
+    boolean classification = network.config().task() == Task.CLASSIFICATION;
+    int outputs = classification ? 1 : network.config().outputSize();
+    List<String> header = new ArrayList<>();
+    header.add(loaded.table() != null && loaded.table().indexName() != null ? loaded.table().indexName()
+        : loaded.table() != null ? "row" : "sequence");
+    String name = pre.targetName() != null ? pre.targetName() : classification ? "class" : "y";
+    String suffix = pre.horizon() > 0 ? "_plus_" + pre.horizon() : "";
+    for (int o = 0; o < outputs; o++) {
+      header.add("predicted_" + name + (outputs > 1 ? "_" + o : "") + suffix);
+    }
+    OutputFiles.write(out, stream -> {
+      Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+      CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
+          .setHeader(header.toArray(new String[0])).setRecordSeparator('\n').get());
+      for (int i = 0; i < sequences.size(); i++) {
+        List<Object> row = new ArrayList<>();
+        row.add(sequences.index()[i]);
+        if (classification) {
+          row.add(classes.isEmpty() ? Integer.toString(result.predictedClasses()[i])
+              : classes.get(result.predictedClasses()[i]));
+        } else {
+          for (int o = 0; o < outputs; o++) {
+            row.add(result.predicted()[i * outputs + o]);
+          }
+        }
+        printer.printRecord(row);
+      }
+      printer.flush();
+    });
+    spec.commandLine().getOut().printf("%d predictions written to %s%n", sequences.size(), out);
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,460 @@
+package org.bigru.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.bigru.cli.output.OutputFiles;
+import org.bigru.cli.output.Plots;
+import org.bigru.cli.output.Progress;
+import org.bigru.cli.pipeline.Evaluation;
+import org.bigru.cli.pipeline.Preprocessing;
+import org.bigru.cli.pipeline.Sequences;
+import org.bigru.cli.pipeline.Split;
+import org.bigru.cli.pipeline.TablePreparation;
+import org.bigru.cli.pipeline.TensorData;
+import org.bigru.cli.table.ColumnNames;
+import org.bigru.cli.table.ColumnSelector;
+import org.bigru.cli.table.Table;
+import org.bigru.cli.table.TableOptions;
+import org.bigru.cli.table.TableReader;
+import org.bigru.model.Activation;
+import org.bigru.model.DenseLayerSpec;
+import org.bigru.model.MergeMode;
+import org.bigru.model.ModelConfig;
+import org.bigru.model.Network;
+import org.bigru.model.OutputMode;
+import org.bigru.model.RecurrentLayerSpec;
+import org.bigru.model.ResetGateMode;
+import org.bigru.model.Task;
+import org.bigru.model.io.ModelFile;
+import org.bigru.model.train.OptimizerKind;
+import org.bigru.model.train.Shuffle;
+import org.bigru.model.train.Trainer;
+import org.bigru.model.train.TrainingHistory;
+import org.bigru.model.train.TrainingOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/** Reads data, builds windows, splits, scales, trains, evaluates on the test part and saves the model. */
+@Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
+    description = {"Train a BiGRU: read data, build look-back windows, split in time order, standardize with "
+        + "training statistics, train, report metrics on the test part, save the model and plots.",
+        "Without --data it runs the reference workflow on a shipped data set (--example)."})
+final class TrainCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--data", paramLabel = "FILE",
+      description = "Data: .csv (also .tsv, .gz), .xlsx, or .safetensors (tensors x [N,T,I], y, optional lengths). "
+          + "Default: the shipped example.")
+  Path data;
+
+  @Option(names = "--example", paramLabel = "NAME",
+      description = "Shipped data set used without --data: seattle-weather (regression of temp_max) or digits "
+          + "(classification, 8 steps of 8 pixels). Default: seattle-weather.")
+  String example;
+
+  @Mixin
+  DataOptions dataOptions;
+
+  @Option(names = "--index-col", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "The first column is an index or time stamp: kept for output, not a feature "
+          + "(default: ${DEFAULT-VALUE}).")
+  boolean indexColumn;
+
+  @Option(names = "--drop", showDefaultValue = Visibility.NEVER, split = ",", paramLabel = "COLUMN",
+      description = "Columns to ignore (default: none).")
+  List<String> drop = new ArrayList<>();
+
+  @Option(names = "--features", showDefaultValue = Visibility.NEVER, split = ",", paramLabel = "COLUMN",
+      description = "Feature columns (default: every column but the index, the target and dropped ones).")
+  List<String> features = new ArrayList<>();
+
+  @Option(names = "--target", paramLabel = "COLUMN", description = "Target column (default: the last column).")
+  String target;
+
+  @Option(names = "--window", paramLabel = "N", defaultValue = "0",
+      description = "Look-back rows per sequence; 0 = " + TablePreparation.DEFAULT_WINDOW
+          + " or the longest the data allows.")
+  int window;
+
+  @Option(names = "--horizon", paramLabel = "N", defaultValue = "0",
+      description = "Rows ahead of a window's last row whose target it predicts (0: the row's own target).")
+  int horizon;
+
+  @Option(names = "--row-steps", paramLabel = "T", defaultValue = "0",
+      description = "Read each row as one sequence of T steps (its features split evenly) instead of windows.")
+  int rowSteps;
+
+  @Option(names = "--task", paramLabel = "TASK", defaultValue = "regression",
+      description = "regression or classification (class labels: numbers or words).")
+  String task;
+
+  @Option(names = "--units", paramLabel = "H", defaultValue = "64", description = "GRU units per direction.")
+  int units;
+
+  @Option(names = "--layers", paramLabel = "L", defaultValue = "1", description = "Stacked recurrent layers.")
+  int layers;
+
+  @Option(names = "--unidirectional", description = "Forward GRU layers only, not bidirectional.")
+  boolean unidirectional;
+
+  @Option(names = "--dense", showDefaultValue = Visibility.NEVER, split = ",", paramLabel = "N",
+      description = "Hidden dense layers before the output "
+      + "layer, units of each, e.g. 32,16 (default: none).")
+  List<Integer> dense = new ArrayList<>();
+
+  @Option(names = "--dense-activation", paramLabel = "NAME", defaultValue = "relu",
+      description = "Activation of hidden dense layers: linear, relu, tanh or sigmoid.")
+  String denseActivation;
+
+  @Option(names = "--reset-mode", paramLabel = "MODE", defaultValue = "recurrent-bias-after-multiplication",
+      description = "Reset gate: after-multiplication, recurrent-bias-after-multiplication (PyTorch, Keras) or "
+          + "before-multiplication.")
+  String resetMode;
+
+  @Option(names = "--merge", paramLabel = "MODE", defaultValue = "concat",
+      description = "How directions are joined: concat, sum, ave or mul.")
+  String merge;
+
+  @Option(names = "--return-sequences",
+      description = "Train on every step's target (output mode 'sequence', as the reference's "
+          + "return_sequences=True); the last step gives the prediction. Default: output mode 'last'.")
+  boolean returnSequences;
+
+  @Option(names = "--dropout", paramLabel = "P", defaultValue = "0", description = "Dropout between layers.")
+  double dropout;
+
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Training epochs.")
+  int epochs;
+
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "32", description = "Mini-batch size.")
+  int batch;
+
+  @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam", description = "adam, sgdm or rmsprop.")
+  String optimizer;
+
+  @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate (default: 0.001 for adam and rmsprop, "
+      + "0.01 for sgdm).")
+  Double learningRate;
+
+  @Option(names = "--l2", paramLabel = "LAMBDA", defaultValue = "0", description = "L2 regularization of weights.")
+  double l2;
+
+  @Option(names = "--clip", paramLabel = "NORM", defaultValue = "0",
+      description = "Clip gradients to this global L2 norm (0: off).")
+  double clip;
+
+  @Option(names = "--test-size", paramLabel = "F", defaultValue = "0.2",
+      description = "Fraction of sequences, the last ones, held out for testing (0: none).")
+  double testSize;
+
+  @Option(names = "--val-size", paramLabel = "F", defaultValue = "0",
+      description = "Fraction of sequences, just before the test part, for validation each epoch.")
+  double valSize;
+
+  @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
+      description = "Stop after N epochs without a lower validation loss and keep the best weights (0: off).")
+  int patience;
+
+  @Option(names = "--shuffle", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Shuffle training sequences each epoch (default: ${DEFAULT-VALUE}).")
+  boolean shuffle;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of weights, order, dropout.")
+  long seed;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Threads (0: all processors).")
+  int threads;
+
+  @Option(names = "--init", paramLabel = "MODEL", description = "Start from this model file's weights.")
+  Path init;
+
+  @Option(names = "--out", paramLabel = "MODEL", defaultValue = "bigru-model.safetensors",
+      description = "Model file to write.")
+  Path out;
+
+  @Option(names = "--plot", paramLabel = "PNG", description = "Fit plot (regression) or confusion matrix "
+      + "(classification); 'none' for no plot. Default: bigru-fit.png or bigru-confusion.png.")
+  String plot;
+
+  @Option(names = "--loss-plot", paramLabel = "PNG", defaultValue = "bigru-loss.png",
+      description = "Training and validation loss per epoch; 'none' for no plot.")
+  String lossPlot;
+
+  @Option(names = "--metrics-json", paramLabel = "FILE", description = "Write the test metrics as one JSON object.")
+  Path metricsJson;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    applyExample();
+    Task taskKind = Task.fromName(task);
+    checkOptions();
+    Path plotFile = optionalPath(plot != null ? plot
+        : taskKind == Task.CLASSIFICATION ? "bigru-confusion.png" : "bigru-fit.png");
+    Path lossPlotFile = optionalPath(lossPlot);
+    List<Path> inputs = Arrays.asList(data, init);
+    OutputFiles.check(out, "--out", inputs);
+    for (Path p : Arrays.asList(plotFile, lossPlotFile, metricsJson)) {
+      if (p != null) {
+        OutputFiles.check(p, "output", inputs);
+      }
+    }
+    DataOptions.requireFile(data, "--data");
+    if (init != null) {
+      DataOptions.requireFile(init, "--init");
+    }
+
+    Preprocessing pre;
+    Sequences sequences;
+    Split split;
+    List<String> classes;
+    OutputMode mode;
+    if (TableReader.isTable(data)) {
+      mode = returnSequences ? OutputMode.SEQUENCE : OutputMode.LAST;
+      Table table = ColumnSelector.select(TableReader.read(data, dataOptions.sheet, dataOptions.header),
+          new TableOptions(indexColumn, drop, features, target, true, taskKind == Task.CLASSIFICATION,
+              dataOptions.missing));
+      TablePreparation.Prepared prepared = TablePreparation.prepare(table, taskKind, mode, window, horizon, rowSteps,
+          dataOptions.header, indexColumn, valSize, testSize);
+      pre = prepared.preprocessing();
+      sequences = prepared.sequences();
+      split = prepared.split();
+      classes = prepared.classes();
+      stdout.printf(Locale.ROOT, "data: %s, %d rows; features %s; target '%s'; %s%n", data.getFileName(),
+          table.rows(), ColumnNames.describe(table.featureNames()), table.targetName(),
+          rowSteps > 0 ? "each row one sequence of " + rowSteps + " steps"
+              : "window " + pre.window() + (horizon > 0 ? ", horizon " + horizon : ""));
+    } else {
+      TensorData.Content content = TensorData.read(data, taskKind, true);
+      pre = Preprocessing.tensors();
+      sequences = content.sequences();
+      classes = content.classes();
+      mode = sequences.data().kind().isPerStep() ? OutputMode.SEQUENCE : OutputMode.LAST;
+      if (returnSequences && mode == OutputMode.LAST) {
+        throw new BadInputException("--return-sequences needs per-step targets, but tensor 'y' of " + data
+            + " holds one target per sequence");
+      }
+      split = Split.of(sequences.size(), valSize, testSize, data.getFileName().toString());
+      stdout.printf(Locale.ROOT, "data: %s, %d sequences of up to %d steps x %d features%n", data.getFileName(),
+          sequences.size(), content.steps(), sequences.data().features());
+    }
+
+    int outputs = taskKind == Task.CLASSIFICATION ? classes.size() : sequences.outputs();
+    ModelConfig config = new ModelConfig(sequences.data().features(), recurrentLayers(), mode, denseLayers(),
+        dropout, outputs, taskKind, classes, pre.toMap());
+    Network network = createNetwork(config);
+    int threadCount = Threads.resolve(threads);
+    network.setThreads(threadCount);
+    Sequences train = sequences.range(split.train().start(), split.train().end());
+    Sequences validation = split.validation() == null ? null
+        : sequences.range(split.validation().start(), split.validation().end());
+    Sequences test = split.test() == null ? null : sequences.range(split.test().start(), split.test().end());
+    stdout.printf(Locale.ROOT, "split: %d training, %d validation, %d test sequences; model %s%n", train.size(),
+        validation == null ? 0 : validation.size(), test == null ? 0 : test.size(), describe(config));
+
+    TrainingOptions options = trainingOptions(threadCount);
+    long start = System.nanoTime();
+    TrainingHistory history = Trainer.fit(network, train.data(), validation == null ? null : validation.data(),
+        options, new Progress(stdout, Progress.isTerminal(), epochs));
+    double seconds = (System.nanoTime() - start) / 1e9;
+
+    ModelFile.save(network, out);
+    Evaluation.Result result = test == null ? null : Evaluation.run(network, test, pre, classes);
+    List<String> written = new ArrayList<>();
+    if (result != null && plotFile != null) {
+      if (result.regression() != null) {
+        Plots.fit(plotFile, toDoubles(test.actual(), test.outputs()), toDoubles(result.predicted(), test.outputs()),
+            pre.targetName() != null ? pre.targetName() : "y[0]");
+      } else {
+        Plots.confusion(plotFile, result.classification().confusion(), classes);
+      }
+      written.add(plotFile.toString());
+    }
+    if (lossPlotFile != null) {
+      Plots.loss(lossPlotFile, boxed(history.losses()), boxed(history.validationLosses()));
+      written.add(lossPlotFile.toString());
+    }
+    if (metricsJson != null) {
+      Report.writeJson(metricsJson, result == null ? new java.util.LinkedHashMap<>() : Report.metricsJson(result,
+          classes));
+    }
+
+    stdout.println();
+    if (result != null) {
+      Report.printMetrics(stdout, result, classes, "Test metrics");
+    } else {
+      stdout.println("No test part (--test-size 0): no test metrics.");
+    }
+    long sequencesSeen = (long) train.size() * history.epochs().size();
+    stdout.printf(Locale.ROOT, "Model:     %s%n", out);
+    stdout.printf(Locale.ROOT, "Plots:     %s%n", written.isEmpty() ? "none" : String.join(", ", written));
+    if (metricsJson != null) {
+      stdout.printf(Locale.ROOT, "Metrics:   %s%n", metricsJson);
+    }
+    stdout.printf(Locale.ROOT, "Training:  %d epochs%s in %.2f s, %.0f sequences/s (%d threads, %s kernels)%n",
+        history.epochs().size(), history.stoppedEarly() ? " (stopped early, best epoch " + history.bestEpoch() + ")"
+            : "", seconds, sequencesSeen / seconds, threadCount, org.bigru.kernels.Kernels.get().name());
+    stdout.flush();
+    return ExitCodes.OK;
+  }
+
+  /** Fills in the shipped example's options where the command line left them out. */
+  private void applyExample() throws IOException {
+    if (data != null) {
+      if (example != null) {
+        throw new BadInputException("--example and --data exclude each other");
+      }
+      return;
+    }
+    Example chosen = Example.fromName(example == null ? "seattle-weather" : example);
+    ParseResult parsed = spec.commandLine().getParseResult();
+    data = chosen.extract();
+    if (!parsed.hasMatchedOption("--task")) {
+      task = chosen.task;
+    }
+    if (!parsed.hasMatchedOption("--target") && chosen.target != null) {
+      target = chosen.target;
+    }
+    if (!parsed.hasMatchedOption("--drop")) {
+      drop = new ArrayList<>(chosen.drop);
+      drop.removeIf(column -> column.equalsIgnoreCase(target));
+    }
+    if (!parsed.hasMatchedOption("--header")) {
+      dataOptions.header = chosen.header;
+    }
+    if (!parsed.hasMatchedOption("--index-col")) {
+      indexColumn = chosen.indexColumn;
+    }
+    if (!parsed.hasMatchedOption("--row-steps")) {
+      rowSteps = chosen.rowSteps;
+    }
+    spec.commandLine().getOut().println("example: " + chosen.optionName + " (shipped with bigru; --data FILE for "
+        + "your own)");
+  }
+
+  private void checkOptions() {
+    atLeast("--units", units, 1);
+    atLeast("--layers", layers, 1);
+    atLeast("--epochs", epochs, 1);
+    atLeast("--batch", batch, 1);
+    atLeast("--window", window, 0);
+    atLeast("--horizon", horizon, 0);
+    atLeast("--row-steps", rowSteps, 0);
+    atLeast("--patience", patience, 0);
+    if (rowSteps > 0 && (window > 0 || horizon > 0)) {
+      throw new BadInputException("--row-steps reads each row as a sequence; it excludes --window and --horizon");
+    }
+    if (!(dropout >= 0 && dropout < 1)) {
+      throw new BadInputException("--dropout must be in [0, 1), not " + dropout);
+    }
+    if (patience > 0 && valSize == 0) {
+      throw new BadInputException("--patience needs validation data: give --val-size too");
+    }
+    Split.checkFractions(valSize, testSize);
+    // Names are checked now, not after the data is read.
+    OptimizerKind.fromName(optimizer);
+    ResetGateMode.fromMatlabName(resetMode);
+    MergeMode.fromName(merge);
+    Activation.fromName(denseActivation);
+  }
+
+  private static void atLeast(String option, long value, long min) {
+    if (value < min) {
+      throw new BadInputException(option + " must be at least " + min + ", not " + value);
+    }
+  }
+
+  private static Path optionalPath(String value) {
+    return value == null || value.equalsIgnoreCase("none") ? null : Path.of(value);
+  }
+
+  private List<RecurrentLayerSpec> recurrentLayers() {
+    ResetGateMode reset = ResetGateMode.fromMatlabName(resetMode);
+    MergeMode mergeMode = MergeMode.fromName(merge);
+    List<RecurrentLayerSpec> specs = new ArrayList<>();
+    for (int l = 0; l < layers; l++) {
+      specs.add(new RecurrentLayerSpec(units, !unidirectional, reset, mergeMode));
+    }
+    return specs;
+  }
+
+  private List<DenseLayerSpec> denseLayers() {
+    Activation activation = Activation.fromName(denseActivation);
+    List<DenseLayerSpec> specs = new ArrayList<>();
+    for (int n : dense) {
+      specs.add(new DenseLayerSpec(n, activation));
+    }
+    return specs;
+  }
+
+  private Network createNetwork(ModelConfig config) throws IOException {
+    Network network = Network.create(config, seed);
+    if (init != null) {
+      InitialWeights.copy(init, network);
+    }
+    return network;
+  }
+
+  private TrainingOptions trainingOptions(int threadCount) {
+    TrainingOptions.Builder builder = TrainingOptions.builder()
+        .maxEpochs(epochs)
+        .miniBatchSize(batch)
+        .optimizer(OptimizerKind.fromName(optimizer))
+        .l2Regularization(l2)
+        .shuffle(shuffle ? Shuffle.EVERY_EPOCH : Shuffle.NEVER)
+        .seed(seed)
+        .validationFrequency(Integer.MAX_VALUE)
+        .threads(threadCount);
+    if (learningRate != null) {
+      builder.learningRate(learningRate);
+    }
+    if (clip > 0) {
+      builder.gradientThreshold(clip);
+    }
+    if (patience > 0) {
+      builder.validationPatience(patience);
+    }
+    return builder.build();
+  }
+
+  private static String describe(ModelConfig config) {
+    RecurrentLayerSpec first = config.recurrent().get(0);
+    StringBuilder sb = new StringBuilder();
+    sb.append(config.recurrent().size()).append(first.bidirectional() ? " x BiGRU(" : " x GRU(").append(first.units())
+        .append(", ").append(config.outputMode().lowerName()).append(")");
+    for (DenseLayerSpec d : config.hidden()) {
+      sb.append(" + Dense(").append(d.units()).append(", ").append(d.activation().lowerName()).append(")");
+    }
+    sb.append(" + Dense(").append(config.outputSize()).append(")");
+    return sb.toString();
+  }
+
+  private static double[] toDoubles(float[] values, int outputs) {
+    double[] first = new double[values.length / outputs];
+    for (int i = 0; i < first.length; i++) {
+      first[i] = values[i * outputs];
+    }
+    return first;
+  }
+
+  private static List<Double> boxed(double[] values) {
+    List<Double> list = new ArrayList<>(values.length);
+    for (double v : values) {
+      list.add(v);
+    }
+    return list;
+  }
+}

@@ -1,0 +1,160 @@
+package org.bigru.cli.output;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.LookupPaintScale;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** PNG charts with JFreeChart, drawn headless. */
+public final class Plots {
+
+  public static final String FIT_TITLE = "BiGRU Regression Fit Comparison";
+  private static final Color DARK_ORANGE = new Color(255, 140, 0);
+  private static final Color NAVY = new Color(0, 0, 128);
+  private static final Color GRID = new Color(200, 200, 200);
+
+  private Plots() {
+  }
+
+  /** The reference figure: actual (dark orange) and predicted (navy) over the sample index of the test part. */
+  public static void fit(Path file, double[] actual, double[] predicted, String quantity) throws IOException {
+    XYSeries actualSeries = new XYSeries("Actual");
+    XYSeries predictedSeries = new XYSeries("Predicted");
+    for (int i = 0; i < actual.length; i++) {
+      actualSeries.add(i, actual[i]);
+      predictedSeries.add(i, predicted[i]);
+    }
+    XYSeriesCollection data = new XYSeriesCollection();
+    data.addSeries(actualSeries);
+    data.addSeries(predictedSeries);
+    XYPlot plot = new XYPlot(data, axis("Sample index"), axis(quantity), lines(DARK_ORANGE, NAVY));
+    save(file, new JFreeChart(FIT_TITLE, JFreeChart.DEFAULT_TITLE_FONT, grid(plot), true), 1000, 500);
+  }
+
+  /** Training and (when there is one) validation loss per epoch. */
+  public static void loss(Path file, List<Double> training, List<Double> validation) throws IOException {
+    XYSeries trainingSeries = new XYSeries("Training loss");
+    XYSeries validationSeries = new XYSeries("Validation loss");
+    for (int e = 0; e < training.size(); e++) {
+      trainingSeries.add(e + 1, training.get(e));
+    }
+    for (int e = 0; e < validation.size(); e++) {
+      if (validation.get(e) != null && Double.isFinite(validation.get(e))) {
+        validationSeries.add(e + 1, validation.get(e));
+      }
+    }
+    XYSeriesCollection data = new XYSeriesCollection();
+    data.addSeries(trainingSeries);
+    if (validationSeries.getItemCount() > 0) {
+      data.addSeries(validationSeries);
+    }
+    NumberAxis epochs = axis("Epoch");
+    epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    XYLineAndShapeRenderer renderer = lines(NAVY, DARK_ORANGE);
+    renderer.setDefaultShapesVisible(true);
+    XYPlot plot = new XYPlot(data, epochs, axis("Loss (scaled units)"), renderer);
+    save(file, new JFreeChart("BiGRU Training Loss", JFreeChart.DEFAULT_TITLE_FONT, grid(plot), true), 800, 500);
+  }
+
+  /** Confusion matrix: true class per row (y), predicted class per column (x), counts written in the cells. */
+  public static void confusion(Path file, long[][] counts, List<String> classes) throws IOException {
+    int k = classes.size();
+    double[] xs = new double[k * k];
+    double[] ys = new double[k * k];
+    double[] zs = new double[k * k];
+    long max = 1;
+    for (int t = 0; t < k; t++) {
+      for (int p = 0; p < k; p++) {
+        max = Math.max(max, counts[t][p]);
+      }
+    }
+    String[] names = classes.toArray(new String[0]);
+    SymbolAxis predictedAxis = new SymbolAxis("Predicted class", names);
+    SymbolAxis trueAxis = new SymbolAxis("True class", names);
+    trueAxis.setInverted(true);
+    XYBlockRenderer renderer = new XYBlockRenderer();
+    LookupPaintScale scale = new LookupPaintScale(0, max + 1, Color.WHITE);
+    for (int level = 0; level <= 20; level++) {
+      float shade = level / 20f;
+      scale.add(level * (max + 1) / 21.0, new Color(1 - 0.8f * shade, 1 - 0.65f * shade, 1 - 0.35f * shade));
+    }
+    renderer.setPaintScale(scale);
+    DefaultXYZDataset data = new DefaultXYZDataset();
+    int i = 0;
+    for (int t = 0; t < k; t++) {
+      for (int p = 0; p < k; p++) {
+        xs[i] = p;
+        ys[i] = t;
+        zs[i] = counts[t][p];
+        i++;
+      }
+    }
+    data.addSeries("counts", new double[][] {xs, ys, zs});
+    XYPlot plot = new XYPlot(data, predictedAxis, trueAxis, renderer);
+    Font font = new Font(Font.SANS_SERIF, Font.BOLD, k > 12 ? 9 : 13);
+    for (int t = 0; t < k; t++) {
+      for (int p = 0; p < k; p++) {
+        XYTextAnnotation label = new XYTextAnnotation(Long.toString(counts[t][p]), p, t);
+        label.setFont(font);
+        label.setPaint(counts[t][p] > max * 0.6 ? Color.WHITE : Color.BLACK);
+        plot.addAnnotation(label);
+      }
+    }
+    plot.setBackgroundPaint(Color.WHITE);
+    JFreeChart chart = new JFreeChart("BiGRU Confusion Matrix", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+    NumberAxis countAxis = new NumberAxis("Count");
+    countAxis.setTickUnit(new NumberTickUnit(Math.max(1, (max + 9) / 10)));
+    PaintScaleLegend legend = new PaintScaleLegend(scale, countAxis);
+    legend.setPosition(RectangleEdge.RIGHT);
+    legend.setMargin(4, 4, 40, 4);
+    chart.addSubtitle(legend);
+    int size = Math.max(500, 60 * k + 200);
+    save(file, chart, size + 100, size);
+  }
+
+  private static NumberAxis axis(String label) {
+    NumberAxis axis = new NumberAxis(label);
+    axis.setAutoRangeIncludesZero(false);
+    return axis;
+  }
+
+  private static XYLineAndShapeRenderer lines(Color first, Color second) {
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    renderer.setSeriesPaint(0, first);
+    renderer.setSeriesPaint(1, second);
+    renderer.setSeriesStroke(0, new BasicStroke(1.6f));
+    renderer.setSeriesStroke(1, new BasicStroke(1.6f));
+    return renderer;
+  }
+
+  private static XYPlot grid(XYPlot plot) {
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinesVisible(true);
+    plot.setRangeGridlinesVisible(true);
+    plot.setDomainGridlinePaint(GRID);
+    plot.setRangeGridlinePaint(GRID);
+    return plot;
+  }
+
+  private static void save(Path file, JFreeChart chart, int width, int height) throws IOException {
+    chart.setBackgroundPaint(Color.WHITE);
+    OutputFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
+  }
+}

@@ -1,0 +1,62 @@
+package org.bigru.cli.pipeline;
+
+import java.util.List;
+import org.bigru.model.Network;
+import org.bigru.model.Task;
+import org.bigru.model.metrics.ClassificationMetrics;
+import org.bigru.model.metrics.RegressionMetrics;
+import org.bigru.model.train.Trainer;
+
+/** Predictions in original units (or class ids) and the metrics of a network on some sequences. */
+public final class Evaluation {
+
+  /**
+   * @param predicted        regression predictions in original units, rows as in {@link Sequences#actual}
+   * @param predictedClasses class ids, rows as in {@link Sequences#actualClasses}
+   * @param regression       metrics when the sequences have regression targets, else null
+   * @param classification   metrics when they have class ids, else null
+   */
+  public record Result(float[] predicted, int[] predictedClasses, RegressionMetrics regression,
+                       ClassificationMetrics classification) {
+  }
+
+  private Evaluation() {
+  }
+
+  public static Result run(Network network, Sequences sequences, Preprocessing pre, List<String> classes) {
+    float[][] outputs = Trainer.predict(network, sequences.data());
+    int width = network.config().outputSize();
+    float[] rows = rowsToScore(outputs, width, sequences);
+    if (network.config().task() == Task.CLASSIFICATION) {
+      int[] predicted = ClassificationMetrics.argmax(rows, width);
+      ClassificationMetrics metrics = sequences.actualClasses() == null ? null
+          : ClassificationMetrics.of(sequences.actualClasses(), predicted, classes.size());
+      return new Result(null, predicted, null, metrics);
+    }
+    float[] predicted = pre.targetScaler() == null ? rows : pre.targetScaler().inverseTransform(rows);
+    RegressionMetrics metrics = sequences.actual() == null ? null
+        : RegressionMetrics.of(sequences.actual(), predicted);
+    return new Result(predicted, null, metrics, null);
+  }
+
+  /** One row of outputs per scored row: the last real step of each sequence, or every real step. */
+  private static float[] rowsToScore(float[][] outputs, int width, Sequences sequences) {
+    boolean everyStep = sequences.perStepTargets();
+    int rows = 0;
+    for (float[] o : outputs) {
+      rows += everyStep ? o.length / width : 1;
+    }
+    float[] result = new float[rows * width];
+    int at = 0;
+    for (float[] o : outputs) {
+      if (everyStep) {
+        System.arraycopy(o, 0, result, at, o.length);
+        at += o.length;
+      } else {
+        System.arraycopy(o, o.length - width, result, at, width);
+        at += width;
+      }
+    }
+    return result;
+  }
+}

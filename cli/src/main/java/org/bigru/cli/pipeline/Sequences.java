@@ -1,0 +1,52 @@
+package org.bigru.cli.pipeline;
+
+import java.util.Arrays;
+import org.bigru.model.data.Dataset;
+
+/**
+ * Sequences ready for the network, with what reports need about each: the label of the row it predicts, and
+ * its actual target in original units.
+ *
+ * @param data          inputs (scaled) with scaled targets, or inputs only
+ * @param index         per sequence, the index value of the row it predicts (or its number)
+ * @param actual        regression targets in original units, [size, outputs] (null without targets or for
+ *                      classification); for per-step tensors, [sum of lengths, outputs] over real steps
+ * @param actualClasses class ids per sequence, or per real step for per-step tensors (null otherwise)
+ * @param outputs       responses per row (regression)
+ * @param lastStepOnly  whether reports score only a sequence's last step (windows trained per step)
+ */
+public record Sequences(Dataset data, String[] index, float[] actual, int[] actualClasses, int outputs,
+                        boolean lastStepOnly) {
+
+  public int size() {
+    return data.size();
+  }
+
+  /** Sequences [from, to), in order. */
+  public Sequences range(int from, int to) {
+    String[] idx = Arrays.copyOfRange(index, from, to);
+    if (perStepTargets()) {
+      int start = 0;
+      for (int i = 0; i < from; i++) {
+        start += data.length(i);
+      }
+      int end = start;
+      for (int i = from; i < to; i++) {
+        end += data.length(i);
+      }
+      return new Sequences(data.range(from, to), idx,
+          actual == null ? null : Arrays.copyOfRange(actual, start * outputs, end * outputs),
+          actualClasses == null ? null : Arrays.copyOfRange(actualClasses, start, end), outputs,
+          lastStepOnly);
+    }
+    return new Sequences(data.range(from, to), idx,
+        actual == null ? null : Arrays.copyOfRange(actual, from * outputs, to * outputs),
+        actualClasses == null ? null : Arrays.copyOfRange(actualClasses, from, to), outputs,
+        lastStepOnly);
+  }
+
+  /** Whether reports score every real step (per-step targets given as tensors). */
+  public boolean perStepTargets() {
+    return data.kind().isPerStep() && !lastStepOnly;
+  }
+}

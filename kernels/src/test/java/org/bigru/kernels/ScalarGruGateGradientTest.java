@@ -1,0 +1,157 @@
+package org.bigru.kernels;
+
+import static org.bigru.kernels.KernelTesting.SCALAR;
+import static org.bigru.kernels.KernelTesting.randomArray;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The oracle itself: the scalar backward kernels against central finite differences of the scalar forward
+ * kernels, for L = sum(w * h') with random w (so dL/dh' = w). Reset before goes through the whole split step
+ * with an explicit W_hn product (hg_n = rh W_hn^T + b_hn), so the d(rh) path is exercised. Also the gradient
+ * of softmax cross-entropy against differences of its loss.
+ */
+class ScalarGruGateGradientTest {
+
+  private static final int ROWS = 2;
+  private static final int HIDDEN = 5;
+  // Float inputs of order 1: a step of 1e-2 keeps truncation (~h^2) and rounding (~1e-7 / h) near 1e-5.
+  private static final float STEP = 1e-2f;
+  private static final double ABS = 2e-4;
+  private static final double REL = 2e-3;
+
+  private final long seed = System.nanoTime();
+  private final Random random = new Random(seed);
+
+  /** Central difference of loss with respect to x[i], on the float values actually taken. */
+  private static double centralDifference(float[] x, int i, ToDoubleFunction<float[]> loss) {
+    float original = x[i];
+    float plus = original + STEP;
+    float minus = original - STEP;
+    x[i] = plus;
+    double lossPlus = loss.applyAsDouble(x);
+    x[i] = minus;
+    double lossMinus = loss.applyAsDouble(x);
+    x[i] = original;
+    return (lossPlus - lossMinus) / ((double) plus - minus);
+  }
+
+  private void assertGradient(String what, float[] x, float[] analytic, int from, int to,
+                              ToDoubleFunction<float[]> loss) {
+    for (int i = from; i < to; i++) {
+      double numeric = centralDifference(x, i, loss);
+      assertTrue(Math.abs(numeric - analytic[i]) <= ABS + REL * Math.abs(numeric),
+          what + "[" + i + "]: backward " + analytic[i] + ", finite difference " + numeric + " (seed " + seed + ")");
+    }
+  }
+
+  private static double weightedSum(float[] weights, float[] values) {
+    double sum = 0;
+    for (int i = 0; i < values.length; i++) {
+      sum += (double) weights[i] * values[i];
+    }
+    return sum;
+  }
+
+  @Test
+  void resetAfterBackwardIsTheGradientOfTheForward() {
+    float[] xg = randomArray(random, ROWS * 3 * HIDDEN, 2f);
+    float[] hg = randomArray(random, ROWS * 3 * HIDDEN, 2f);
+    float[] h = randomArray(random, ROWS * HIDDEN, 1f);
+    float[] w = randomArray(random, ROWS * HIDDEN, 1f);
+    float[] saved = new float[ROWS * 4 * HIDDEN];
+    float[] hNew = new float[ROWS * HIDDEN];
+    SCALAR.gruForwardResetAfter(ROWS, HIDDEN, xg, 0, hg, 0, h, 0, hNew, 0, saved, 0);
+    float[] dxg = new float[xg.length];
+    float[] dhg = new float[hg.length];
+    float[] dh = new float[h.length];
+    SCALAR.gruBackwardResetAfter(ROWS, HIDDEN, w, 0, h, 0, saved, 0, dxg, 0, dhg, 0, dh, 0);
+
+    ToDoubleFunction<float[]> loss = ignored -> {
+      float[] out = new float[ROWS * HIDDEN];
+      SCALAR.gruForwardResetAfter(ROWS, HIDDEN, xg, 0, hg, 0, h, 0, out, 0, new float[saved.length], 0);
+      return weightedSum(w, out);
+    };
+    assertGradient("dxg", xg, dxg, 0, xg.length, loss);
+    assertGradient("dhg", hg, dhg, 0, hg.length, loss);
+    assertGradient("dh", h, dh, 0, h.length, loss);
+  }
+
+  @Test
+  void resetBeforeBackwardIsTheGradientOfTheSplitForward() {
+    float[] xg = randomArray(random, ROWS * 3 * HIDDEN, 2f);
+    // Only the r and z columns of hg are inputs; the n columns are the product rh W_hn^T + b_hn.
+    float[] hg = randomArray(random, ROWS * 3 * HIDDEN, 2f);
+    float[] h = randomArray(random, ROWS * HIDDEN, 1f);
+    float[] wHn = randomArray(random, HIDDEN * HIDDEN, 0.8f);
+    float[] bHn = randomArray(random, HIDDEN, 0.5f);
+    float[] w = randomArray(random, ROWS * HIDDEN, 1f);
+
+    ToDoubleFunction<float[]> loss = ignored -> weightedSum(w, resetBeforeForward(xg, hg, h, wHn, bHn,
+        new float[ROWS * 4 * HIDDEN], new float[ROWS * HIDDEN]));
+    float[] saved = new float[ROWS * 4 * HIDDEN];
+    resetBeforeForward(xg, hg, h, wHn, bHn, saved, new float[ROWS * HIDDEN]);
+
+    float[] dxg = new float[xg.length];
+    float[] dhg = new float[hg.length];
+    float[] dh = new float[h.length];
+    SCALAR.gruBackwardCandidateBefore(ROWS, HIDDEN, w, 0, h, 0, saved, 0, dxg, 0, dhg, 0, dh, 0);
+    // d(rh) = dhg_n W_hn, and the gradients of W_hn's inputs b_hn (column sums of dhg_n).
+    float[] drh = new float[ROWS * HIDDEN];
+    float[] dbHn = new float[HIDDEN];
+    for (int row = 0; row < ROWS; row++) {
+      for (int j = 0; j < HIDDEN; j++) {
+        float dn = dhg[row * 3 * HIDDEN + 2 * HIDDEN + j];
+        dbHn[j] += dn;
+        for (int i = 0; i < HIDDEN; i++) {
+          drh[row * HIDDEN + i] += dn * wHn[j * HIDDEN + i];
+        }
+      }
+    }
+    SCALAR.gruBackwardResetBefore(ROWS, HIDDEN, drh, 0, h, 0, saved, 0, dxg, 0, dhg, 0, dh, 0);
+
+    assertGradient("dxg", xg, dxg, 0, xg.length, loss);
+    for (int row = 0; row < ROWS; row++) {
+      int rz = row * 3 * HIDDEN;
+      assertGradient("dhg (r, z columns)", hg, dhg, rz, rz + 2 * HIDDEN, loss);
+    }
+    assertGradient("db_hn", bHn, dbHn, 0, HIDDEN, loss);
+    assertGradient("dh (direct and through r * h)", h, dh, 0, h.length, loss);
+  }
+
+  /** The reset-before step as a layer runs it: gates, the W_hn product, candidate. Returns h'. */
+  private static float[] resetBeforeForward(float[] xg, float[] hg, float[] h, float[] wHn, float[] bHn,
+                                            float[] saved, float[] hNew) {
+    float[] hgStep = hg.clone();
+    float[] rh = new float[ROWS * HIDDEN];
+    SCALAR.gruResetBefore(ROWS, HIDDEN, xg, 0, hgStep, 0, h, 0, rh, 0, saved, 0);
+    for (int row = 0; row < ROWS; row++) {
+      for (int j = 0; j < HIDDEN; j++) {
+        double sum = bHn[j];
+        for (int i = 0; i < HIDDEN; i++) {
+          sum += (double) rh[row * HIDDEN + i] * wHn[j * HIDDEN + i];
+        }
+        hgStep[row * 3 * HIDDEN + 2 * HIDDEN + j] = (float) sum;
+      }
+    }
+    SCALAR.gruCandidateBefore(ROWS, HIDDEN, xg, 0, hgStep, 0, h, 0, hNew, 0, saved, 0);
+    return hNew;
+  }
+
+  @Test
+  void softmaxCrossEntropyGradientIsTheGradientOfTheLoss() {
+    int rows = 3;
+    int classes = 7;
+    float[] logits = randomArray(random, rows * classes, 3f);
+    int[] labels = {4, -1, 0};
+    float gradScale = 0.5f;
+    float[] grad = new float[logits.length];
+    SCALAR.softmaxCrossEntropy(rows, classes, logits, 0, labels, 0, gradScale, grad, 0);
+    ToDoubleFunction<float[]> scaledLoss = x ->
+        gradScale * SCALAR.softmaxCrossEntropy(rows, classes, x, 0, labels, 0, 1f, new float[x.length], 0);
+    assertGradient("dlogits", logits, grad, 0, logits.length, scaledLoss);
+  }
+}
