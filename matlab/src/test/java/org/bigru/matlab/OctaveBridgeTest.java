@@ -68,6 +68,7 @@ class OctaveBridgeTest {
     Path jar = MODULE.resolve("target").resolve("bigru-matlab.jar");
     assertTrue(Files.isRegularFile(jar), "the bridge jar " + jar + " is built before the tests (process-test-classes)");
     outDir = Files.createTempDirectory("bigru-octave-");
+    writeForeignModels();
     List<String> command = new ArrayList<>(List.of(octave.toString(), "--quiet", "--no-init-file",
         "--no-window-system", "--eval"));
     command.add("addpath('" + MODULE.resolve("tests") + "'); failed = runTests('" + outDir + "'); exit(failed > 0);");
@@ -111,7 +112,7 @@ class OctaveBridgeTest {
     Matcher summary = Pattern.compile("bigru Octave tests: (\\d+) passed, (\\d+) failed").matcher(output);
     assertTrue(summary.find(), "no summary line from Octave:\n" + output);
     assertEquals("0", summary.group(2), "Octave tests failed:\n" + output);
-    assertTrue(Integer.parseInt(summary.group(1)) >= 8, "fewer Octave tests than expected ran:\n" + output);
+    assertTrue(Integer.parseInt(summary.group(1)) >= 9, "fewer Octave tests than expected ran:\n" + output);
     assertEquals(0, exitCode, "Octave exited with " + exitCode + ":\n" + output);
   }
 
@@ -170,19 +171,80 @@ class OctaveBridgeTest {
     List<String> lines = Files.readAllLines(outDir.resolve("octave-digits-scores.txt"));
     assertEquals(200 * 10, lines.size());
     for (int i = 0; i < 200; i++) {
-      double max = Double.NEGATIVE_INFINITY;
-      for (float v : logits[i]) {
-        max = Math.max(max, v);
-      }
-      double sum = 0;
-      for (float v : logits[i]) {
-        sum += Math.exp(v - max);
-      }
+      double[] scores = softmax(logits[i]);
       for (int c = 0; c < 10; c++) {
-        double score = Math.exp(logits[i][c] - max) / sum;
-        assertEquals(score, Double.parseDouble(lines.get(i * 10 + c)), 1e-15, "score of sequence " + (i + 1));
+        assertEquals(scores[c], Double.parseDouble(lines.get(i * 10 + c)), 1e-15, "score of sequence " + (i + 1));
       }
     }
+  }
+
+  /** Networks made by the Java API, as the command line makes them, for Octave to load (testForeignModel.m). */
+  private static void writeForeignModels() throws IOException {
+    ModelConfig regression = ModelConfig.biGru(3, 5, OutputMode.SEQUENCE, 2, Task.REGRESSION)
+        .withPreprocessing(Map.of("scaler", "standard"));
+    ModelFile.save(Network.create(regression, 9), outDir.resolve("java-regression.safetensors"));
+    ModelConfig classification = new ModelConfig(3, List.of(new RecurrentLayerSpec(4, false,
+        ResetGateMode.BEFORE_MULTIPLICATION, MergeMode.CONCAT)), OutputMode.LAST, List.of(), 0, 3,
+        Task.CLASSIFICATION, List.of("cat", "dog", "emu"), Map.of());
+    ModelFile.save(Network.create(classification, 10), outDir.resolve("java-classification.safetensors"));
+  }
+
+  /** The inputs testForeignModel.m builds: X{i}(f, t) = mod(7i + 3f + 5t, 11) / 10 - 0.5, 2 + i steps. */
+  private static List<float[]> foreignInputs() {
+    List<float[]> xs = new ArrayList<>();
+    for (int i = 1; i <= 6; i++) {
+      int steps = 2 + i;
+      float[] x = new float[steps * 3];
+      for (int t = 1; t <= steps; t++) {
+        for (int f = 1; f <= 3; f++) {
+          x[(t - 1) * 3 + f - 1] = (float) ((i * 7 + f * 3 + t * 5) % 11 / 10.0 - 0.5);
+        }
+      }
+      xs.add(x);
+    }
+    return xs;
+  }
+
+  @Test
+  void octavePredictsWithNetworksFromTheJavaApiAsJavaDoes() throws IOException {
+    List<float[]> xs = foreignInputs();
+    Network regression = ModelFile.load(outDir.resolve("java-regression.safetensors"));
+    float[][] expected = Trainer.predict(regression, Dataset.inputs(xs, 3));
+    List<String> lines = Files.readAllLines(outDir.resolve("octave-regression-predictions.txt"));
+    int at = 0;
+    for (float[] sequence : expected) {
+      for (float v : sequence) {
+        assertEquals(v, Double.parseDouble(lines.get(at++)), "regression output " + at);
+      }
+    }
+    assertEquals(at, lines.size());
+    Network classification = ModelFile.load(outDir.resolve("java-classification.safetensors"));
+    float[][] logits = Trainer.predict(classification, Dataset.inputs(xs, 3));
+    List<String> scores = Files.readAllLines(outDir.resolve("octave-classification-scores.txt"));
+    assertEquals(6 * 3, scores.size());
+    for (int i = 0; i < 6; i++) {
+      double[] expectedScores = softmax(logits[i]);
+      for (int c = 0; c < 3; c++) {
+        assertEquals(expectedScores[c], Double.parseDouble(scores.get(i * 3 + c)), 1e-15, "score of sequence " + i);
+      }
+    }
+  }
+
+  private static double[] softmax(float[] logits) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (float v : logits) {
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    double[] p = new double[logits.length];
+    for (int c = 0; c < p.length; c++) {
+      p[c] = Math.exp(logits[c] - max);
+      sum += p[c];
+    }
+    for (int c = 0; c < p.length; c++) {
+      p[c] /= sum;
+    }
+    return p;
   }
 
   /** The first n rows of the digits data set the examples use: 64 pixels, then the class. */
