@@ -6,6 +6,7 @@ reg = bigru.loadNetwork(fullfile(ctx.outDir, 'java-regression.safetensors'));
 check(isequal({reg.Layers.Type}, {'sequenceInput', 'bigru', 'fullyConnected', 'regression'}), 'regression layers');
 check(strcmp(reg.Layers(2).ResetGateMode, 'recurrent-bias-after-multiplication'), 'reset gate mode');
 check(strcmp(reg.Layers(2).OutputMode, 'sequence') && reg.Layers(2).NumHiddenUnits == 5, 'recurrent layer');
+check(isequal(reg.Metadata(strcmp(reg.Metadata(:, 1), 'scaler'), 2), {'standard'}), 'metadata of the file');
 out = predict(reg, X);
 check(all(cellfun(@(o, x) isequal(size(o), [2 size(x, 2)]), out, X)), 'a response pair per time step');
 values = cellfun(@(o) o(:), out, 'UniformOutput', false);
