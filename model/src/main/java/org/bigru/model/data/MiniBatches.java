@@ -3,7 +3,7 @@ package org.bigru.model.data;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.bigru.model.SequenceBatch;
 import org.bigru.model.Targets;
 
@@ -56,13 +56,34 @@ public final class MiniBatches {
   }
 
   /** Fisher-Yates shuffle of the current order. */
-  public void shuffle(SplittableRandom rng) {
+  public void shuffle(RandomGenerator rng) {
     for (int i = order.length - 1; i > 0; i--) {
       int j = rng.nextInt(i + 1);
       int t = order[i];
       order[i] = order[j];
       order[j] = t;
     }
+  }
+
+  /** The current order: position to data index (a copy, for a training checkpoint). */
+  public int[] order() {
+    return order.clone();
+  }
+
+  /** Sets the current order, a permutation of the data indices (from {@link #order()} of a checkpoint). */
+  public void setOrder(int[] permutation) {
+    if (permutation.length != order.length) {
+      throw new IllegalArgumentException("an order of " + permutation.length + " positions for "
+          + order.length + " sequences");
+    }
+    boolean[] seen = new boolean[order.length];
+    for (int index : permutation) {
+      if (index < 0 || index >= order.length || seen[index]) {
+        throw new IllegalArgumentException("the order is not a permutation of 0.." + (order.length - 1));
+      }
+      seen[index] = true;
+    }
+    System.arraycopy(permutation, 0, order, 0, order.length);
   }
 
   /** The data index of the sequence at this position of the current order. */

@@ -22,7 +22,8 @@ import org.bigru.model.ResetGateMode;
  * A network as a safetensors file that PyTorch can read: one float32 tensor per parameter, named as PyTorch's
  * {@code state_dict} ({@code gru.weight_ih_l0}, {@code gru.bias_hh_l1_reverse}, {@code dense0.weight},
  * {@code fc.bias}, ...), and metadata {@code format = "bigru"}, {@code format_version = "1"} and
- * {@code config} = the whole {@link ModelConfig} as {@link ModelConfigJson}.
+ * {@code config} = the whole {@link ModelConfig} as {@link ModelConfigJson}, and {@link TensorChecksum#KEY}, a
+ * checksum of the tensors verified on load (files without one, as PyTorch writes them, are accepted).
  *
  * <p>Loading also accepts a plain PyTorch {@code state_dict} of {@code gru = nn.GRU(I, H, num_layers=L,
  * batch_first=True, bidirectional=B)} and {@code fc = nn.Linear(D*H, O)}, whose metadata is only a partial
@@ -55,12 +56,14 @@ public final class ModelFile {
     for (Parameter p : network.parameters()) {
       tensors.put(p.name(), Tensor.ofFloats(p.shape(), p.value().clone()));
     }
+    metadata.put(TensorChecksum.KEY, TensorChecksum.of(tensors));
     new SafeTensors(metadata, tensors).write(file);
   }
 
   /** Reads a network saved by {@link #save} or a PyTorch state_dict with a partial config. */
   public static Network load(Path file) throws IOException {
     SafeTensors content = SafeTensors.read(file);
+    TensorChecksum.verify(content, file, false);
     ModelConfig config = config(content, file);
     Network network = Network.create(config, 0);
     copyParameters(content, network, file);

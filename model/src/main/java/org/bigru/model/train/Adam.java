@@ -1,10 +1,12 @@
 package org.bigru.model.train;
 
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bigru.kernels.Kernels;
 import org.bigru.model.Parameter;
+import org.bigru.model.io.Tensor;
 
 /**
  * Adam with PyTorch's formula ({@code torch.optim.Adam}, no weight decay, no amsgrad) and defaults
@@ -67,6 +69,42 @@ public final class Adam implements Optimizer {
       State s = states.computeIfAbsent(p, q -> new State(q.size()));
       s.step++;
       kernels.adam(p.size(), p.value(), 0, p.grad(), 0, s.m, 0, s.v, 0, lr, beta1, beta2, eps, s.step);
+    }
+  }
+
+  @Override
+  public Map<String, Tensor> state(List<Parameter> parameters) {
+    Map<String, Tensor> state = new LinkedHashMap<>();
+    for (Parameter p : parameters) {
+      State s = states.get(p);
+      if (s != null) {
+        state.put(p.name() + "/m", Tensor.ofFloats(new int[] {p.size()}, s.m.clone()));
+        state.put(p.name() + "/v", Tensor.ofFloats(new int[] {p.size()}, s.v.clone()));
+        state.put(p.name() + "/step", Tensor.ofLongs(new int[] {1}, new long[] {s.step}));
+      }
+    }
+    return state;
+  }
+
+  @Override
+  public void restoreState(List<Parameter> parameters, Map<String, Tensor> state) {
+    states.clear();
+    for (Parameter p : parameters) {
+      float[] m = Optimizer.buffer(state, p, "m");
+      float[] v = Optimizer.buffer(state, p, "v");
+      Tensor step = state.get(p.name() + "/step");
+      if (m == null && v == null && step == null) {
+        continue;
+      }
+      if (m == null || v == null || step == null || step.dtype().isFloating() || step.size() != 1
+          || step.longs()[0] < 1 || step.longs()[0] > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("Adam state of '" + p.name() + "' needs m, v and a positive step");
+      }
+      State s = new State(p.size());
+      System.arraycopy(m, 0, s.m, 0, m.length);
+      System.arraycopy(v, 0, s.v, 0, v.length);
+      s.step = (int) step.longs()[0];
+      states.put(p, s);
     }
   }
 

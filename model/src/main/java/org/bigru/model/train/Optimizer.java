@@ -1,7 +1,9 @@
 package org.bigru.model.train;
 
 import java.util.List;
+import java.util.Map;
 import org.bigru.model.Parameter;
+import org.bigru.model.io.Tensor;
 
 /**
  * Updates parameters in place from their gradients. State (moments, velocities) is created lazily for each
@@ -16,6 +18,28 @@ public interface Optimizer {
 
   /** Sets the learning rate for the following steps (learning-rate schedules call this). */
   void setLearningRate(double learningRate);
+
+  /**
+   * The state of the parameters stepped so far (moments, velocities, step counts) as tensors named
+   * {@code <parameter>/<buffer>}, copied, for a training checkpoint.
+   */
+  Map<String, Tensor> state(List<Parameter> parameters);
+
+  /** Replaces the state by one from {@link #state}; refuses buffers whose size does not fit the parameter. */
+  void restoreState(List<Parameter> parameters, Map<String, Tensor> state);
+
+  /** A copy of buffer {@code key} of a parameter from a state map, or null; its size must be the parameter's. */
+  static float[] buffer(Map<String, Tensor> state, Parameter p, String buffer) {
+    Tensor t = state.get(p.name() + "/" + buffer);
+    if (t == null) {
+      return null;
+    }
+    if (t.size() != p.size() || !t.dtype().isFloating()) {
+      throw new IllegalArgumentException("optimizer state '" + p.name() + "/" + buffer + "' holds " + t
+          + ", expected " + p.size() + " floats");
+    }
+    return t.floats().clone();
+  }
 
   /** Requires a finite positive learning rate; shared by the implementations. */
   static double checkLearningRate(double learningRate) {

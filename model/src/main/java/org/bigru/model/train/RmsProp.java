@@ -1,9 +1,11 @@
 package org.bigru.model.train;
 
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bigru.model.Parameter;
+import org.bigru.model.io.Tensor;
 
 /**
  * RMSProp with MATLAB's 'rmsprop' formula and defaults (SquaredGradientDecayFactor 0.9, Epsilon 1e-8,
@@ -45,6 +47,29 @@ public final class RmsProp implements Optimizer {
         float gi = g[i];
         v[i] = decay * v[i] + keep * gi * gi;
         w[i] -= lr * gi / ((float) Math.sqrt(v[i]) + eps);
+      }
+    }
+  }
+
+  @Override
+  public Map<String, Tensor> state(List<Parameter> parameters) {
+    Map<String, Tensor> state = new LinkedHashMap<>();
+    for (Parameter p : parameters) {
+      float[] buffer = squares.get(p);
+      if (buffer != null) {
+        state.put(p.name() + "/square", Tensor.ofFloats(new int[] {p.size()}, buffer.clone()));
+      }
+    }
+    return state;
+  }
+
+  @Override
+  public void restoreState(List<Parameter> parameters, Map<String, Tensor> state) {
+    squares.clear();
+    for (Parameter p : parameters) {
+      float[] buffer = Optimizer.buffer(state, p, "square");
+      if (buffer != null) {
+        squares.put(p, buffer);
       }
     }
   }

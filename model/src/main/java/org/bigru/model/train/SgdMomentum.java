@@ -1,10 +1,12 @@
 package org.bigru.model.train;
 
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bigru.kernels.Kernels;
 import org.bigru.model.Parameter;
+import org.bigru.model.io.Tensor;
 
 /**
  * Stochastic gradient descent with momentum, PyTorch's formula ({@code torch.optim.SGD}, dampening 0, not
@@ -45,6 +47,29 @@ public final class SgdMomentum implements Optimizer {
         kernels.axpy(n, 1f, p.grad(), 0, buffer, 0);
       }
       kernels.axpy(n, -lr, buffer, 0, p.value(), 0);
+    }
+  }
+
+  @Override
+  public Map<String, Tensor> state(List<Parameter> parameters) {
+    Map<String, Tensor> state = new LinkedHashMap<>();
+    for (Parameter p : parameters) {
+      float[] buffer = velocities.get(p);
+      if (buffer != null) {
+        state.put(p.name() + "/velocity", Tensor.ofFloats(new int[] {p.size()}, buffer.clone()));
+      }
+    }
+    return state;
+  }
+
+  @Override
+  public void restoreState(List<Parameter> parameters, Map<String, Tensor> state) {
+    velocities.clear();
+    for (Parameter p : parameters) {
+      float[] buffer = Optimizer.buffer(state, p, "velocity");
+      if (buffer != null) {
+        velocities.put(p, buffer);
+      }
     }
   }
 

@@ -6,7 +6,7 @@ public enum StopReason {
   MAX_EPOCHS,
   /** The validation loss did not reach a new low for validationPatience validations in a row. */
   VALIDATION_PATIENCE,
-  /** A batch loss was NaN or infinite; the step that would have used it was not taken. */
+  /** A batch's loss or gradient was NaN or infinite; the step that would have used it was not taken. */
   NOT_FINITE_LOSS,
   /** The listener asked to stop. */
   REQUESTED

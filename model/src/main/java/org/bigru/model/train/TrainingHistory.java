@@ -12,9 +12,12 @@ import java.util.List;
  * @param bestValidationLoss the lowest validation loss, NaN without validation data
  * @param stopReason         why training ended
  * @param restoredBest       whether the weights of the lowest validation loss were restored at the end
+ * @param skippedBatches     batches skipped for a non-finite loss or gradient ({@link NonFinitePolicy#SKIP})
+ * @param stopMessage        what stopped training early, with epoch and batch; empty after all epochs
  */
 public record TrainingHistory(List<Epoch> epochs, int iterations, int bestEpoch, int bestIteration,
-                              double bestValidationLoss, StopReason stopReason, boolean restoredBest) {
+                              double bestValidationLoss, StopReason stopReason, boolean restoredBest,
+                              int skippedBatches, String stopMessage) {
 
   /**
    * One epoch.

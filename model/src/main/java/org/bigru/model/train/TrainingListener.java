@@ -1,5 +1,7 @@
 package org.bigru.model.train;
 
+import java.nio.file.Path;
+
 /**
  * Progress callbacks of {@link Trainer#fit}, for displays (a command-line bar, MATLAB's table); all optional.
  * Epochs and iterations are 1-based, batch indices 0-based.
@@ -20,6 +22,15 @@ public interface TrainingListener {
 
   /** After each epoch; validation loss is NaN without validation data. */
   default void onEpochEnd(int epoch, double loss, double validationLoss, double seconds) {
+  }
+
+  /** After each checkpoint is written. */
+  default void onCheckpoint(Path file, int epoch, int iteration) {
+  }
+
+  /** Something the user should know that does not stop training (a skipped batch, an unusable checkpoint). */
+  default void onWarning(String message) {
+    System.err.println("warning: " + message);
   }
 
   /** Polled after each iteration: true stops training there (a Stop button, a time budget). */

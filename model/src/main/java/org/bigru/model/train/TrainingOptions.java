@@ -1,5 +1,7 @@
 package org.bigru.model.train;
 
+import java.nio.file.Path;
+
 /**
  * How {@link Trainer#fit} trains: immutable, built with {@link #builder()}. Names follow MATLAB's
  * {@code trainingOptions}; defaults follow the reference Keras workflow where it has one (10 epochs, batch 32,
@@ -19,6 +21,10 @@ package org.bigru.model.train;
  *       validation loss; default {@link Integer#MAX_VALUE} (never, MATLAB's Inf).
  *   <li>{@code restoreBestWeights}: with validation data, end with the weights of the lowest validation
  *       loss (MATLAB's OutputNetwork 'best-validation-loss'); default true.
+ *   <li>{@code checkpointDir}: where to write a {@link Checkpoint} after every epoch (MATLAB's
+ *       CheckpointPath); default null (none). {@link Trainer#resume} continues from the newest one there.
+ *   <li>{@code checkpointEvery}: also write one every that many iterations; default 0 (epochs only).
+ *   <li>{@code onNonFinite}: stop (the default) or skip a batch whose loss or gradient is not finite.
  * </ul>
  */
 public final class TrainingOptions {
@@ -42,6 +48,9 @@ public final class TrainingOptions {
   private final int validationPatience;
   private final boolean restoreBestWeights;
   private final int threads;
+  private final Path checkpointDir;
+  private final int checkpointEvery;
+  private final NonFinitePolicy onNonFinite;
 
   private TrainingOptions(Builder b) {
     maxEpochs = atLeast("maxEpochs", b.maxEpochs, 1);
@@ -78,6 +87,12 @@ public final class TrainingOptions {
     validationPatience = atLeast("validationPatience", b.validationPatience, 1);
     restoreBestWeights = b.restoreBestWeights;
     threads = atLeast("threads", b.threads, 1);
+    checkpointDir = b.checkpointDir;
+    checkpointEvery = atLeast("checkpointEvery", b.checkpointEvery, 0);
+    if (b.onNonFinite == null) {
+      throw new IllegalArgumentException("onNonFinite is required (stop or skip)");
+    }
+    onNonFinite = b.onNonFinite;
   }
 
   private static IllegalArgumentException bad(String option, Object value, String expected) {
@@ -138,6 +153,9 @@ public final class TrainingOptions {
     b.validationPatience = validationPatience;
     b.restoreBestWeights = restoreBestWeights;
     b.threads = threads;
+    b.checkpointDir = checkpointDir;
+    b.checkpointEvery = checkpointEvery;
+    b.onNonFinite = onNonFinite;
     return b;
   }
 
@@ -239,6 +257,20 @@ public final class TrainingOptions {
     return threads;
   }
 
+  /** The checkpoint directory, or null for none. */
+  public Path checkpointDir() {
+    return checkpointDir;
+  }
+
+  /** Iterations between checkpoints within an epoch; 0 for epoch ends only. */
+  public int checkpointEvery() {
+    return checkpointEvery;
+  }
+
+  public NonFinitePolicy onNonFinite() {
+    return onNonFinite;
+  }
+
   @Override
   public String toString() {
     return "TrainingOptions[maxEpochs=" + maxEpochs + ", miniBatchSize=" + miniBatchSize + ", optimizer="
@@ -246,7 +278,8 @@ public final class TrainingOptions {
         + ", gradientThreshold=" + gradientThreshold + ", gradientClipValue=" + gradientClipValue
         + ", learnRateDropFactor=" + learnRateDropFactor + ", learnRateDropPeriod=" + learnRateDropPeriod
         + ", shuffle=" + shuffle.matlabName() + ", seed=" + seed + ", validationFrequency=" + validationFrequency
-        + ", validationPatience=" + validationPatience + ", threads=" + threads + "]";
+        + ", validationPatience=" + validationPatience + ", threads=" + threads + ", checkpointDir=" + checkpointDir
+        + ", checkpointEvery=" + checkpointEvery + ", onNonFinite=" + onNonFinite.lowerName() + "]";
   }
 
   /** Collects option values; {@link #build()} validates them all. */
@@ -270,6 +303,9 @@ public final class TrainingOptions {
     private int validationPatience = Integer.MAX_VALUE;
     private boolean restoreBestWeights = true;
     private int threads = 1;
+    private Path checkpointDir;
+    private int checkpointEvery;
+    private NonFinitePolicy onNonFinite = NonFinitePolicy.STOP;
 
     private Builder() {
     }
@@ -363,6 +399,22 @@ public final class TrainingOptions {
 
     public Builder threads(int value) {
       threads = value;
+      return this;
+    }
+
+    /** Write checkpoints into this directory (null: none). */
+    public Builder checkpointDir(Path value) {
+      checkpointDir = value;
+      return this;
+    }
+
+    public Builder checkpointEvery(int value) {
+      checkpointEvery = value;
+      return this;
+    }
+
+    public Builder onNonFinite(NonFinitePolicy value) {
+      onNonFinite = value;
       return this;
     }
 

@@ -74,6 +74,27 @@ class ModelFileTest {
   }
 
   @Test
+  void refusesChangedDataByItsChecksumAndAnotherFormatVersionByName() throws IOException {
+    Path file = dir.resolve("model.safetensors");
+    ModelFile.save(Network.create(CONFIG, 3), file);
+    SafeTensors content = SafeTensors.read(file);
+    Map<String, Tensor> tensors = new LinkedHashMap<>(content.tensors());
+    float[] changed = tensors.get("fc.bias").floats().clone();
+    changed[0] = Math.nextUp(changed[0]);
+    tensors.put("fc.bias", Tensor.ofFloats(tensors.get("fc.bias").shape(), changed));
+    Path flipped = dir.resolve("flipped.safetensors");
+    new SafeTensors(content.metadata(), tensors).write(flipped);
+    assertRefused(flipped, "tensor data checksum " + TensorChecksum.of(tensors) + " does not match the stored "
+        + content.metadata().get(TensorChecksum.KEY));
+
+    Map<String, String> future = new LinkedHashMap<>(content.metadata());
+    future.put("format_version", "2");
+    Path newer = dir.resolve("newer.safetensors");
+    new SafeTensors(future, content.tensors()).write(newer);
+    assertRefused(newer, "format 'bigru' version '2' is not supported (expected 'bigru' version '1')");
+  }
+
+  @Test
   void refusesAMissingTensor() throws IOException {
     Path file = savedThenEdited(tensors -> tensors.remove("gru.bias_hh_l2_reverse"));
     assertRefused(file, "missing tensor 'gru.bias_hh_l2_reverse' (expected shape [6])");
@@ -120,7 +141,10 @@ class ModelFileTest {
     Map<String, Tensor> tensors = new LinkedHashMap<>(content.tensors());
     edit.apply(tensors);
     Path edited = dir.resolve("edited.safetensors");
-    new SafeTensors(content.metadata(), tensors).write(edited);
+    // An edit made by a tool that keeps the metadata but updates the checksum, so the content checks are reached.
+    Map<String, String> metadata = new LinkedHashMap<>(content.metadata());
+    metadata.put(TensorChecksum.KEY, TensorChecksum.of(tensors));
+    new SafeTensors(metadata, tensors).write(edited);
     return edited;
   }
 

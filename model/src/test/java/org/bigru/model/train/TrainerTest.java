@@ -293,6 +293,7 @@ class TrainerTest {
     final Parameter bias = new Parameter("b", new int[] {1}, false);
     private final float g;
     int nanAfterCalls = Integer.MAX_VALUE;
+    int nanGradientAtCall;
     private int calls;
 
     ConstantGradientModel(float g) {
@@ -317,7 +318,11 @@ class TrainerTest {
     public double computeGradients(SequenceBatch batch, Targets targets, SplittableRandom dropoutRng) {
       Arrays.fill(weight.grad(), g);
       Arrays.fill(bias.grad(), g);
-      return ++calls > nanAfterCalls ? Double.NaN : 1.0;
+      calls++;
+      if (calls == nanGradientAtCall) {
+        bias.grad()[0] = Float.NaN;
+      }
+      return calls > nanAfterCalls ? Double.NaN : 1.0;
     }
 
     @Override
