@@ -19,6 +19,8 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
   static final int OK = 0;
   static final int INTERNAL_ERROR = 1;
   static final int BAD_INPUT = 2;
+  /** Training met a NaN or infinite loss or gradient and stopped (--on-nonfinite stop). */
+  static final int NOT_FINITE = 3;
 
   @Override
   public int handleParseException(ParameterException ex, String[] args) {

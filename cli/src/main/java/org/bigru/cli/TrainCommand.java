@@ -2,12 +2,14 @@ package org.bigru.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.bigru.cli.output.CheckpointProgress;
 import org.bigru.cli.output.OutputFiles;
 import org.bigru.cli.output.Plots;
 import org.bigru.cli.output.Progress;
@@ -32,10 +34,13 @@ import org.bigru.model.RecurrentLayerSpec;
 import org.bigru.model.ResetGateMode;
 import org.bigru.model.Task;
 import org.bigru.model.io.ModelFile;
+import org.bigru.model.train.NonFinitePolicy;
 import org.bigru.model.train.OptimizerKind;
 import org.bigru.model.train.Shuffle;
+import org.bigru.model.train.StopReason;
 import org.bigru.model.train.Trainer;
 import org.bigru.model.train.TrainingHistory;
+import org.bigru.model.train.TrainingListener;
 import org.bigru.model.train.TrainingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
@@ -196,6 +201,23 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--metrics-json", paramLabel = "FILE", description = "Write the test metrics as one JSON object.")
   Path metricsJson;
 
+  @Option(names = "--checkpoint-dir", paramLabel = "DIR", description = "Write a checkpoint after every epoch "
+      + "(and every --checkpoint-every batches) into DIR, keeping the last two.")
+  Path checkpointDir;
+
+  @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0",
+      description = "Also checkpoint every N batches (0: at epoch ends only).")
+  int checkpointEvery;
+
+  @Option(names = "--resume", paramLabel = "DIR", description = "Continue from the newest valid checkpoint in DIR "
+      + "(same command line otherwise); checkpoints keep going to DIR.")
+  Path resume;
+
+  @Option(names = "--on-nonfinite", paramLabel = "ACTION", defaultValue = "stop", description = "stop: end "
+      + "training at a NaN or infinite loss or gradient (exit code 3, the model of the last good step is written); "
+      + "skip: skip that batch and count it.")
+  String onNonFinite;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -267,11 +289,21 @@ final class TrainCommand implements Callable<Integer> {
 
     TrainingOptions options = trainingOptions(threadCount);
     long start = System.nanoTime();
-    TrainingHistory history = Trainer.fit(network, train.data(), validation == null ? null : validation.data(),
-        options, new Progress(stdout, Progress.isTerminal(), epochs));
+    TrainingListener listener = CheckpointProgress.of(new Progress(stdout, Progress.isTerminal(), epochs),
+        spec.commandLine().getErr());
+    TrainingHistory history = resume != null
+        ? Trainer.resume(network, train.data(), validation == null ? null : validation.data(), options, listener)
+        : Trainer.fit(network, train.data(), validation == null ? null : validation.data(), options, listener);
     double seconds = (System.nanoTime() - start) / 1e9;
 
     ModelFile.save(network, out);
+    if (history.stopReason() == StopReason.NOT_FINITE_LOSS) {
+      spec.commandLine().getErr().println("bigru: " + history.stopMessage() + "; model written to " + out
+          + (options.checkpointDir() != null ? ", last good checkpoint in " + options.checkpointDir() : "")
+          + " (--on-nonfinite skip skips such batches)");
+      spec.commandLine().getErr().flush();
+      return ExitCodes.NOT_FINITE;
+    }
     Evaluation.Result result = test == null ? null : Evaluation.run(network, test, pre, classes);
     List<String> written = new ArrayList<>();
     if (result != null && plotFile != null) {
@@ -307,6 +339,10 @@ final class TrainCommand implements Callable<Integer> {
     stdout.printf(Locale.ROOT, "Training:  %d epochs%s in %.2f s, %.0f sequences/s (%d threads, %s kernels)%n",
         history.epochs().size(), history.stoppedEarly() ? " (stopped early, best epoch " + history.bestEpoch() + ")"
             : "", seconds, sequencesSeen / seconds, threadCount, org.bigru.kernels.Kernels.get().name());
+    if (history.skippedBatches() > 0) {
+      stdout.printf(Locale.ROOT, "Skipped:   %d batches with a non-finite loss or gradient%n",
+          history.skippedBatches());
+    }
     stdout.flush();
     return ExitCodes.OK;
   }
@@ -354,6 +390,18 @@ final class TrainCommand implements Callable<Integer> {
     atLeast("--horizon", horizon, 0);
     atLeast("--row-steps", rowSteps, 0);
     atLeast("--patience", patience, 0);
+    atLeast("--checkpoint-every", checkpointEvery, 0);
+    if (checkpointEvery > 0 && checkpointDir == null && resume == null) {
+      throw new BadInputException("--checkpoint-every needs --checkpoint-dir");
+    }
+    if (resume != null && checkpointDir != null && !resume.equals(checkpointDir)) {
+      throw new BadInputException("--resume " + resume + " and --checkpoint-dir " + checkpointDir
+          + " differ: a resumed run keeps checkpointing into the directory it resumes from");
+    }
+    if (resume != null && !Files.isDirectory(resume)) {
+      throw new BadInputException("--resume " + resume + ": no such directory");
+    }
+    NonFinitePolicy.fromName(onNonFinite);
     if (rowSteps > 0 && (window > 0 || horizon > 0)) {
       throw new BadInputException("--row-steps reads each row as a sequence; it excludes --window and --horizon");
     }
@@ -417,7 +465,10 @@ final class TrainCommand implements Callable<Integer> {
         .shuffle(shuffle ? Shuffle.EVERY_EPOCH : Shuffle.NEVER)
         .seed(seed)
         .validationFrequency(Integer.MAX_VALUE)
-        .threads(threadCount);
+        .threads(threadCount)
+        .checkpointDir(resume != null ? resume : checkpointDir)
+        .checkpointEvery(checkpointEvery)
+        .onNonFinite(NonFinitePolicy.fromName(onNonFinite));
     if (learningRate != null) {
       builder.learningRate(learningRate);
     }
