@@ -14,7 +14,11 @@ function options = trainingOptions(solverName, varargin)
 %     OutputNetwork ('last-iteration' | 'best-validation-loss'), SequenceLength ('longest'),
 %     SequencePaddingDirection ('right' | 'left'), SequencePaddingValue (0), ExecutionEnvironment
 %     ('auto' | 'cpu'), Verbose (true), VerboseFrequency (50), Plots ('none' | 'training-progress'),
-%     Seed ([]: drawn from rand, so rng(s) makes training repeatable; or a whole number).
+%     Seed ([]: drawn from rand, so rng(s) makes training repeatable; or a whole number),
+%     CheckpointPath ('': none; a folder receiving a checkpoint after every epoch, the last two kept),
+%     CheckpointFrequency (1), CheckpointFrequencyUnit ('epoch' | 'iteration': also every N iterations),
+%     ResumeFromCheckpoint (false; bigru's: continue from the newest valid checkpoint in CheckpointPath,
+%     with the same data and options, e.g. a larger MaxEpochs, and an explicit Seed).
 %
 %   bigru masks the padding of every mini-batch, so SequencePaddingDirection and SequencePaddingValue do
 %   not change results. 'l2norm' (per parameter) works only with GradientThreshold Inf; use
@@ -37,7 +41,8 @@ defaults = struct('MaxEpochs', 30, 'MiniBatchSize', 128, 'InitialLearnRate', lea
     'LearnRateDropPeriod', 10, 'Shuffle', 'once', 'ValidationData', [], 'ValidationFrequency', 50, ...
     'ValidationPatience', Inf, 'OutputNetwork', 'last-iteration', 'SequenceLength', 'longest', ...
     'SequencePaddingDirection', 'right', 'SequencePaddingValue', 0, 'ExecutionEnvironment', 'auto', ...
-    'Verbose', true, 'VerboseFrequency', 50, 'Plots', 'none', 'Seed', []);
+    'Verbose', true, 'VerboseFrequency', 50, 'Plots', 'none', 'Seed', [], 'CheckpointPath', '', ...
+    'CheckpointFrequency', 1, 'CheckpointFrequencyUnit', 'epoch', 'ResumeFromCheckpoint', false);
 values = bigru.internal.nameValue('trainingOptions', defaults, varargin);
 names = fieldnames(values);
 for i = 1:numel(names)

@@ -75,7 +75,9 @@ public final class Bigru {
     if (table != null) {
       table.header(kernels());
     }
-    TrainingHistory history = Trainer.fit(network, train, validation, options.training(), record);
+    TrainingHistory history = options.resume()
+        ? Trainer.resume(network, train, validation, options.training(), record)
+        : Trainer.fit(network, train, validation, options.training(), record);
     if (table != null) {
       table.finish(describe(history.stopReason()));
     }

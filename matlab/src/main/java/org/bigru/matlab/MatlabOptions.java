@@ -1,5 +1,6 @@
 package org.bigru.matlab;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,11 +22,13 @@ public final class MatlabOptions {
   private final TrainingOptions training;
   private final boolean verbose;
   private final int verboseFrequency;
+  private final boolean resume;
 
-  private MatlabOptions(TrainingOptions training, boolean verbose, int verboseFrequency) {
+  private MatlabOptions(TrainingOptions training, boolean verbose, int verboseFrequency, boolean resume) {
     this.training = training;
     this.verbose = verbose;
     this.verboseFrequency = verboseFrequency;
+    this.resume = resume;
   }
 
   /**
@@ -53,6 +56,11 @@ public final class MatlabOptions {
   /** Whether to print MATLAB's progress table. */
   public boolean verbose() {
     return verbose;
+  }
+
+  /** Whether training continues from the newest checkpoint in CheckpointPath (bigru's ResumeFromCheckpoint). */
+  public boolean resume() {
+    return resume;
   }
 
   /** Iterations between rows of the progress table. */
@@ -141,6 +149,7 @@ public final class MatlabOptions {
       boolean verbose = flag("Verbose", true);
       int verboseFrequency = optionalInt("VerboseFrequency", 1).orElse(50);
       choice("Plots", "none", "none", "training-progress");
+      boolean resume = checkpoints(b);
       if (!options.isEmpty()) {
         String name = options.keySet().iterator().next();
         throw new IllegalArgumentException("'" + name + "' is not a training option");
@@ -151,7 +160,32 @@ public final class MatlabOptions {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("invalid training options: " + e.getMessage(), e);
       }
-      return new MatlabOptions(training, verbose, verboseFrequency);
+      return new MatlabOptions(training, verbose, verboseFrequency, resume);
+    }
+
+    /**
+     * MATLAB's CheckpointPath, CheckpointFrequency and CheckpointFrequencyUnit (a checkpoint every epoch, or
+     * every N iterations as well), and bigru's ResumeFromCheckpoint; returns the latter.
+     */
+    private boolean checkpoints(TrainingOptions.Builder b) {
+      String path = options.remove("CheckpointPath");
+      String unit = choice("CheckpointFrequencyUnit", "epoch", "epoch", "iteration");
+      int frequency = optionalInt("CheckpointFrequency", 1).orElse(1);
+      boolean resume = flag("ResumeFromCheckpoint", false);
+      if (path == null || path.isEmpty()) {
+        if (resume) {
+          throw new IllegalArgumentException("ResumeFromCheckpoint needs a CheckpointPath to resume from");
+        }
+        return false;
+      }
+      b.checkpointDir(Path.of(path));
+      if (unit.equals("iteration")) {
+        b.checkpointEvery(frequency);
+      } else if (frequency != 1) {
+        throw invalid("CheckpointFrequency", String.valueOf(frequency), "1 with CheckpointFrequencyUnit 'epoch' "
+            + "(bigru checkpoints after every epoch; use 'iteration' for more)");
+      }
+      return resume;
     }
 
     private enum Bound {
