@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ public final class CsvTableReader {
     List<String> header = null;
     List<String[]> rows = new ArrayList<>();
     List<Integer> rowNumbers = new ArrayList<>();
-    try (BufferedReader reader = open(file);
+    try (Reader reader = new BoundedFieldReader(open(file), source, delimiter, TableLimits.MAX_FIELD_CHARS);
          CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
       for (CSVRecord record : parser) {
         String[] cells = record.values();
@@ -86,12 +87,15 @@ public final class CsvTableReader {
     }
   }
 
-  /** The most frequent of comma, semicolon and tab outside quotes on the first non-empty line. */
+  /**
+   * The most frequent of comma, semicolon and tab outside quotes on the first non-empty line (of which at most
+   * {@link TableLimits#MAX_FIELD_CHARS} characters are looked at, so that a giant first line is not read whole).
+   */
   private static char detectDelimiter(Path file) throws IOException {
     try (BufferedReader reader = open(file)) {
       String line;
       do {
-        line = reader.readLine();
+        line = firstLine(reader);
       } while (line != null && line.isBlank());
       if (line == null) {
         throw new BadInputException(file.getFileName() + " holds no rows");
@@ -115,5 +119,15 @@ public final class CsvTableReader {
       }
       return semicolons > commas ? ';' : ',';
     }
+  }
+
+  /** The next line, or its first MAX_FIELD_CHARS characters; null at the end. */
+  private static String firstLine(BufferedReader reader) throws IOException {
+    StringBuilder line = new StringBuilder();
+    int c;
+    while ((c = reader.read()) >= 0 && c != '\n' && line.length() < TableLimits.MAX_FIELD_CHARS) {
+      line.append((char) c);
+    }
+    return c < 0 && line.length() == 0 ? null : line.toString();
   }
 }

@@ -14,6 +14,8 @@ final class TableLimits {
   static final long MAX_WORKBOOK_BYTES = 64L << 20;
   /** Largest part of a workbook once unzipped. */
   static final long MAX_WORKBOOK_ENTRY_BYTES = 1L << 30;
+  /** Longest field of a delimited file, in characters. */
+  static final long MAX_FIELD_CHARS = 1L << 20;
   /** Largest number of cells kept in memory. */
   static final long MAX_CELLS = 40_000_000L;
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -81,14 +82,32 @@ public final class XlsxTableReader {
       }
       return new RawTable(source, header, rows, rowNumbers.stream().mapToInt(Integer::intValue).toArray());
     } catch (InvalidFormatException | OpenXML4JRuntimeException | EncryptedDocumentException
-             | org.apache.poi.UnsupportedFileFormatException e) {
-      throw new BadInputException(source + " is not a readable .xlsx workbook: " + e.getMessage(), e);
-    } catch (IOException e) {
-      if (e.getMessage() != null && e.getMessage().contains("Zip bomb")) {
+             | org.apache.poi.UnsupportedFileFormatException | POIXMLException | IOException e) {
+      if (isZipBomb(e)) {
         throw new BadInputException(source + " was refused: it expands far more than a real workbook", e);
       }
-      throw new BadInputException(source + " is not a readable .xlsx workbook: " + e.getMessage(), e);
+      throw new BadInputException(source + " is not a readable .xlsx workbook: " + rootMessage(e), e);
     }
+  }
+
+  /** POI reports an entry that inflates beyond its limits as an IOException, often wrapped. */
+  private static boolean isZipBomb(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException && t.getMessage() != null && t.getMessage().contains("Zip bomb")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The innermost message: POI's wrappers repeat it behind class names. */
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return message.lines().findFirst().orElse(message);
   }
 
   private static Sheet chooseSheet(String source, XSSFWorkbook workbook, String sheetName) {
