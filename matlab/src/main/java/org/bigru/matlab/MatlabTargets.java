@@ -41,6 +41,12 @@ public final class MatlabTargets {
     int[] n = stepCounts(x, argument, counts, "labels");
     List<int[]> ids = new ArrayList<>(x.size());
     int offset = 0;
+    long total = 0;
+    for (int count : n) {
+      total += count;
+    }
+    // Checked before reading: fewer codes than the sizes promise would read past their end.
+    checkTotal(argument, c.length, total);
     for (int i = 0; i < x.size(); i++) {
       int[] row = new int[n[i]];
       for (int t = 0; t < row.length; t++) {
@@ -49,7 +55,6 @@ public final class MatlabTargets {
       offset += row.length;
       ids.add(row);
     }
-    checkTotal(argument, c.length, offset);
     return Dataset.stepClasses(x.values(), x.features(), ids, names.length);
   }
 

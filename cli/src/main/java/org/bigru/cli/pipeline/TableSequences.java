@@ -117,12 +117,23 @@ public final class TableSequences {
         true);
   }
 
+  /**
+   * Refuses, before any window is built, windows that would not fit: more than {@link #MAX_VALUES} floats, or
+   * more than half the Java heap (training and prediction need about as much again for batches and outputs).
+   */
   private static void checkSize(Table table, int steps, int features, long sequences) {
     long values = Math.max(0, sequences) * steps * features;
+    long bytes = values * Float.BYTES;
+    long heap = Runtime.getRuntime().maxMemory();
     if (values > MAX_VALUES) {
       throw new BadInputException(table.source() + ": " + sequences + " sequences of " + steps + " x " + features
-          + " values need " + (values * 4 >> 20) + " MiB, more than the " + (MAX_VALUES * 4 >> 20)
+          + " values need " + (bytes >> 20) + " MiB, more than the " + (MAX_VALUES * Float.BYTES >> 20)
           + " MiB allowed; use a shorter --window or fewer rows");
+    }
+    if (bytes > heap / 2) {
+      throw new BadInputException(table.source() + ": " + sequences + " sequences of " + steps + " x " + features
+          + " values need " + (bytes >> 20) + " MiB, more than half of the " + (heap >> 20) + " MiB Java heap; "
+          + "use a shorter --window or fewer rows, or a larger heap (BIGRU_JAVA_OPTS=-Xmx...)");
     }
   }
 

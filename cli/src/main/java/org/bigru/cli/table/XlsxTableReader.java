@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.xmlbeans.XmlRuntimeException;
 import org.bigru.cli.BadInputException;
 
 /**
@@ -81,8 +82,10 @@ public final class XlsxTableReader {
         throw new BadInputException(where + " has a header but no data rows");
       }
       return new RawTable(source, header, rows, rowNumbers.stream().mapToInt(Integer::intValue).toArray());
-    } catch (InvalidFormatException | OpenXML4JRuntimeException | EncryptedDocumentException
-             | org.apache.poi.UnsupportedFileFormatException | POIXMLException | IOException e) {
+    } catch (InvalidFormatException | OpenXML4JRuntimeException | EncryptedDocumentException | POIXMLException
+             | XmlRuntimeException | IOException | IllegalArgumentException e) {
+      // IllegalArgumentException: POI's UnsupportedFileFormatException, and XMLBeans' report of an out-of-range
+      // attribute (a cell reference, a style index).
       if (isZipBomb(e)) {
         throw new BadInputException(source + " was refused: it expands far more than a real workbook", e);
       }
