@@ -44,7 +44,8 @@ final class Checkpoint {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The settings that decide a run's results: a resumed run must have the same. */
-  record Settings(String config, int trainSize, int miniBatchSize, long seed, String shuffle, String optimizer) {
+  record Settings(String config, int trainSize, int validationSize, int miniBatchSize, long seed, String shuffle,
+                  String optimizer) {
   }
 
   /** Where the run is: at the start of batch {@code nextBatch} of epoch {@code epoch} (1-based). */
@@ -128,6 +129,7 @@ final class Checkpoint {
     }
     ObjectNode s = root.putObject("settings");
     s.put("train_size", settings.trainSize());
+    s.put("validation_size", settings.validationSize());
     s.put("mini_batch_size", settings.miniBatchSize());
     s.put("seed", settings.seed());
     s.put("shuffle", settings.shuffle());
@@ -215,7 +217,8 @@ final class Checkpoint {
       }
       JsonNode s = required(t, "settings");
       c.settings = new Settings(require(metadata, "config", file), integer(s, "train_size"),
-          integer(s, "mini_batch_size"), required(s, "seed").asLong(), text(s, "shuffle"), text(s, "optimizer"));
+          integer(s, "validation_size"), integer(s, "mini_batch_size"), required(s, "seed").asLong(),
+          text(s, "shuffle"), text(s, "optimizer"));
     } catch (IOException | IllegalArgumentException e) {
       throw new ModelFileException(file + ": unreadable training state: " + e.getMessage(), e);
     }

@@ -219,7 +219,7 @@ public final class Trainer {
       this.dropoutRng = new SplitMix64(root.nextLong());
       this.optimizer = options.createOptimizer();
       this.settings = new Checkpoint.Settings(ModelConfigJson.toJson(model.config()), train.size(),
-          options.miniBatchSize(), options.seed(), options.shuffle().name(), options.optimizer().name());
+          validation == null ? 0 : validation.size(), options.miniBatchSize(), options.seed(), options.shuffle().name(), options.optimizer().name());
       if (options.shuffle() == Shuffle.ONCE) {
         trainBatches.shuffle(shuffleRng);
       }
@@ -459,7 +459,8 @@ public final class Trainer {
     }
 
     private static String describe(Checkpoint.Settings s) {
-      return s.trainSize() + " training sequences, mini-batch " + s.miniBatchSize() + ", seed " + s.seed()
+      return s.trainSize() + " training and " + s.validationSize() + " validation sequences, mini-batch "
+          + s.miniBatchSize() + ", seed " + s.seed()
           + ", shuffle " + s.shuffle() + ", optimizer " + s.optimizer();
     }
   }
