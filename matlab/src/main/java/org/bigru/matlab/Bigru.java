@@ -79,7 +79,7 @@ public final class Bigru {
         ? Trainer.resume(network, train, validation, options.training(), record)
         : Trainer.fit(network, train, validation, options.training(), record);
     if (table != null) {
-      table.finish(describe(history.stopReason()));
+      table.finish(describe(history));
     }
     return new MatlabNetwork(network, layers, history, record);
   }
@@ -136,6 +136,12 @@ public final class Bigru {
       all.put(k[i], v[i]);
     }
     return all;
+  }
+
+  /** Why training ended: MATLAB's words, plus the epoch and batch of a non-finite loss or gradient. */
+  static String describe(TrainingHistory history) {
+    String words = describe(history.stopReason());
+    return history.stopReason() == StopReason.NOT_FINITE_LOSS ? words + "; " + history.stopMessage() : words;
   }
 
   /** MATLAB's words for why training ended. */

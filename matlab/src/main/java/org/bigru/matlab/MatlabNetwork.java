@@ -195,7 +195,7 @@ public final class MatlabNetwork {
 
   /** Why training ended, in words (empty for a loaded network). */
   public String stopReason() {
-    return history == null ? "" : Bigru.describe(history.stopReason());
+    return history == null ? "" : Bigru.describe(history);
   }
 
   /** The model itself, for Java callers. */
