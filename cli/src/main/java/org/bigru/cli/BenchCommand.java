@@ -109,9 +109,11 @@ final class BenchCommand implements Callable<Integer> {
         : () -> network.predict(input);
 
     runFor(step, warmup, 3);
+    long allocatedBefore = AllocationCounter.allocatedBytes();
     long start = System.nanoTime();
     long steps = runFor(step, seconds, 5);
     double elapsed = (System.nanoTime() - start) / 1e9;
+    long allocated = AllocationCounter.allocatedBytes() - allocatedBefore;
     double msPerStep = elapsed * 1e3 / steps;
     double seqPerS = steps * (double) batch / elapsed;
 
@@ -129,13 +131,19 @@ final class BenchCommand implements Callable<Integer> {
     result.put("seconds", elapsed);
     result.put("ms_per_step", msPerStep);
     result.put("seq_per_s", seqPerS);
+    if (allocatedBefore >= 0) {
+      result.put("alloc_bytes_per_step", (double) allocated / steps);
+    }
     if (json) {
       spec.commandLine().getOut().println(Json.write(result));
     } else {
       spec.commandLine().getOut().printf(Locale.ROOT,
-          "%s B=%d T=%d I=%d H=%d L=%d, %d threads, %s kernels (%d-bit): %.3f ms/step, %.0f seq/s (%d steps in %.2f s)%n",
+          "%s B=%d T=%d I=%d H=%d L=%d, %d threads, %s kernels (%d-bit): %.3f ms/step, %.0f seq/s (%d steps in %.2f s)"
+              + "%s%n",
           mode.name().toLowerCase(Locale.ROOT), batch, seqLen, features, units, layers, threadCount,
-          Kernels.get().name(), Kernels.get().vectorBits(), msPerStep, seqPerS, steps, elapsed);
+          Kernels.get().name(), Kernels.get().vectorBits(), msPerStep, seqPerS, steps, elapsed,
+          allocatedBefore >= 0 ? String.format(Locale.ROOT, ", %.0f bytes allocated/step", (double) allocated / steps)
+              : "");
     }
     return ExitCodes.OK;
   }
