@@ -89,6 +89,8 @@ final class BenchCommand implements Callable<Integer> {
         Task.REGRESSION, List.of(), Map.of());
     Network network = Network.create(config, seed);
     network.setThreads(threadCount);
+    // the step of an optimizer: parameter gradients only (as PyTorch, whose input needs no gradient)
+    network.setInputGradients(false);
     SplittableRandom rng = new SplittableRandom(seed);
     float[] x = new float[Math.multiplyExact(Math.multiplyExact(batch, seqLen), features)];
     for (int i = 0; i < x.length; i++) {

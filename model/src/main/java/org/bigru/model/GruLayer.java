@@ -168,10 +168,10 @@ final class GruLayer {
   }
 
   /**
-   * Overwrites the parameter gradients with those of the last forward batch, and computes the input
-   * gradient [T][N][I] and the initial-state gradient [N][H].
+   * Overwrites the parameter gradients with those of the last forward batch, and computes the initial-state
+   * gradient [N][H] and, when wanted, the input gradient [T][N][I].
    */
-  void backward() {
+  void backward(boolean wantInputGrad) {
     int n = order.size();
     int steps = order.steps();
     int rows = steps * n;
@@ -227,6 +227,9 @@ final class GruLayer {
     if (biasHh != null) {
       Arrays.fill(biasHh.grad(), 0f);
       K.columnSums(rows, g, recurrentGatesGrad, 0, g, biasHh.grad(), 0);
+    }
+    if (!wantInputGrad) {
+      return;
     }
     // dx[T*N x I] = dxg W_ih
     K.gemm(false, false, rows, inputSize, g, 1f, inputGatesGrad, 0, g, weightIh.value(), 0, inputSize,
