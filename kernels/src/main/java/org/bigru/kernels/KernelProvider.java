@@ -1,5 +1,6 @@
 package org.bigru.kernels;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.Locale;
 
 /**
@@ -33,13 +34,17 @@ final class KernelProvider {
         warn("unknown -D" + KERNELS_PROPERTY + "=" + requested + " (expected scalar or panama); using the default");
     }
     if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
-      warn("the Vector API is not enabled, so kernels run scalar (slower, same results). "
+      warn("the Vector API is not enabled, so kernels run scalar (slower; results agree within "
+          + "float rounding). "
           + "Add the JVM option --add-modules " + VECTOR_MODULE);
       return new ScalarKernels();
     }
     try {
       return (Kernels) Class.forName("org.bigru.kernels.panama.PanamaKernels")
           .getConstructor(int.class).newInstance(vectorBits);
+    } catch (InvocationTargetException e) {
+      warn(e.getCause().getMessage() + "; kernels run scalar");
+      return new ScalarKernels();
     } catch (ReflectiveOperationException | LinkageError e) {
       warn("the Vector API could not be used (" + e + "), so kernels run scalar");
       return new ScalarKernels();

@@ -27,8 +27,7 @@ final class PanamaGru {
 
   private final ConstantSpecies species;
 
-  PanamaGru(VectorSpecies<Float> species, PanamaActivations activations) {
-    // The activations are static vector functions; the instance only fixes the species both share.
+  PanamaGru(VectorSpecies<Float> species) {
     this.species = ConstantSpecies.of(species);
   }
 

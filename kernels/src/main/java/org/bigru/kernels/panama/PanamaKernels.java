@@ -26,7 +26,7 @@ public final class PanamaKernels implements Kernels {
     this.fma = CpuFeatures.hasFma();
     this.gemm = new PanamaGemm(species, fma);
     this.activations = new PanamaActivations(species);
-    this.gru = new PanamaGru(species, activations);
+    this.gru = new PanamaGru(species);
     this.ops = new PanamaOps(species, fma);
   }
 
