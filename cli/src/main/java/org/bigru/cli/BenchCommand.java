@@ -112,9 +112,11 @@ final class BenchCommand implements Callable<Integer> {
 
     runFor(step, warmup, 3);
     long allocatedBefore = AllocationCounter.allocatedBytes();
+    long cpuBefore = processCpuNanos();
     long start = System.nanoTime();
     long steps = runFor(step, seconds, 5);
     double elapsed = (System.nanoTime() - start) / 1e9;
+    long cpu = processCpuNanos() - cpuBefore;
     long allocated = AllocationCounter.allocatedBytes() - allocatedBefore;
     double msPerStep = elapsed * 1e3 / steps;
     double seqPerS = steps * (double) batch / elapsed;
@@ -133,6 +135,10 @@ final class BenchCommand implements Callable<Integer> {
     result.put("seconds", elapsed);
     result.put("ms_per_step", msPerStep);
     result.put("seq_per_s", seqPerS);
+    if (cpuBefore >= 0) {
+      // CPU time of the whole process per step: on a shared machine, less sensitive to the load than wall time
+      result.put("cpu_ms_per_step", cpu / 1e6 / steps);
+    }
     if (allocatedBefore >= 0) {
       result.put("alloc_bytes_per_step", (double) allocated / steps);
     }
@@ -148,6 +154,13 @@ final class BenchCommand implements Callable<Integer> {
               : "");
     }
     return ExitCodes.OK;
+  }
+
+  /** CPU time used so far by this process, all threads; -1 where the JVM does not report it. */
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean
+        ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : -1;
   }
 
   /** Runs the step until the time is up and at least {@code minSteps} ran; returns how many ran. */

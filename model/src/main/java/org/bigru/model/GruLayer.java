@@ -25,9 +25,12 @@ final class GruLayer {
   private final Parameter weightHh;  // [3H x H]
   private final Parameter biasIh;    // [3H]
   private final Parameter biasHh;    // [3H], or null without a recurrent bias
-  // [H x 3H] W_hh^T, refreshed by each forward: the recurrent GEMM then reads B untransposed, which the GEMM
-  // streams (or packs by plain copy) instead of transposing W_hh or the product at every step.
+  // [H x 3H] W_hh^T: the recurrent GEMM then reads B as stored, which the GEMM streams (or packs by plain
+  // copy) instead of transposing W_hh or the product at every step. Rebuilt by a forward only when W_hh
+  // differs from the copy it was built from (inference at batch 1 would otherwise spend a tenth of its time here).
   private final float[] recurrentWeightsT;
+  private final float[] recurrentWeightsSource;
+  private boolean recurrentWeightsBuilt;
 
   private BatchOrder order;
   private float[] input;                           // [T][N][I], the caller's, kept for dW_ih
@@ -56,6 +59,7 @@ final class GruLayer {
     this.biasHh = mode.hasRecurrentBias()
         ? new Parameter("gru.bias_hh_" + suffix, new int[] {3 * hidden}, false) : null;
     this.recurrentWeightsT = new float[3 * hidden * hidden];
+    this.recurrentWeightsSource = new float[3 * hidden * hidden];
   }
 
   /** In PyTorch's state_dict order: weight_ih, weight_hh, bias_ih, bias_hh. */
@@ -96,7 +100,11 @@ final class GruLayer {
     K.gemm(false, true, rows, g, inputSize, 1f, x, 0, inputSize, weightIh.value(), 0, inputSize,
         0f, inputGates, 0, g);
     K.addBiasRows(rows, g, biasIh.value(), 0, inputGates, 0, g);
-    transpose(weightHh.value(), g, hidden, recurrentWeightsT);
+    if (!recurrentWeightsBuilt || !Arrays.equals(weightHh.value(), recurrentWeightsSource)) {
+      System.arraycopy(weightHh.value(), 0, recurrentWeightsSource, 0, recurrentWeightsSource.length);
+      transpose(recurrentWeightsSource, g, hidden, recurrentWeightsT);
+      recurrentWeightsBuilt = true;
+    }
     if (h0 == null) {
       Arrays.fill(states, 0, n * hidden, 0f);
     } else {
