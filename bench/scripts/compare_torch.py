@@ -2,7 +2,7 @@
 """bigru against PyTorch on the CPU: `./bigru bench` and torch_bench.py run interleaved, medians compared.
 
 usage (from the repository root):
-  /usr/bin/python3 bench/scripts/compare_torch.py [--rounds 3] [--seconds 1] [--warmup 1] [--bigru-warmup 3]
+  /usr/bin/python3 bench/scripts/compare_torch.py [--rounds 3] [--seconds 1] [--warmup 1] [--bigru-warmup-scale 1]
 
 Every round runs each cell once per tool, bigru then PyTorch, so both see the same machine load:
 configurations S (B 32, T 32, I 8, H 64), M (B 64, T 100, I 32, H 128) and L (B 128, T 50, I 128, H 256),
@@ -33,6 +33,9 @@ CONFIGS = {
     "M": dict(batch=64, seq_len=100, features=32, units=128),
     "L": dict(batch=128, seq_len=50, features=128, units=256),
 }
+# bigru's warm-up in seconds: C2 must compile every vector kernel before the timing starts, which takes
+# longer on a loaded machine and with long steps (few calls per second)
+BIGRU_WARMUP = {"S": 4.0, "M": 10.0, "L": 12.0}
 # bigru variants: (JAVA_HOME, extra JVM options)
 VARIANTS = {
     "bigru": (JDK25, ""),
@@ -46,8 +49,8 @@ def shape_args(shape):
             "--features", str(shape["features"]), "--units", str(shape["units"])]
 
 
-def command(tool, shape, mode, threads, a):
-    warmup = a.warmup if tool == "torch" else a.bigru_warmup
+def command(tool, name, shape, mode, threads, a):
+    warmup = a.warmup if tool == "torch" else BIGRU_WARMUP[name] * a.bigru_warmup_scale
     common = shape_args(shape) + ["--mode", mode, "--threads", str(threads), "--seconds", str(a.seconds),
                                   "--warmup", str(warmup), "--json"]
     if tool == "torch":
@@ -60,8 +63,8 @@ def command(tool, shape, mode, threads, a):
     return [os.path.join(ROOT, "bigru"), "bench"] + common, env
 
 
-def run(tool, shape, mode, threads, a):
-    cmd, env = command(tool, shape, mode, threads, a)
+def run(tool, name, shape, mode, threads, a):
+    cmd, env = command(tool, name, shape, mode, threads, a)
     out = subprocess.run(cmd, env=env, capture_output=True, text=True)
     if out.returncode != 0:
         sys.exit(f"failed ({out.returncode}): {' '.join(cmd)}\n{out.stderr}")
@@ -115,6 +118,11 @@ class Table:
         values = [r["ms_per_step"] for r in self.runs.get(key(tool, name, batch, mode, threads), [])]
         return statistics.median(values) if values else None
 
+    def cpu(self, tool, name, batch, mode, threads):
+        values = [r["cpu_ms_per_step"] for r in self.runs.get(key(tool, name, batch, mode, threads), [])
+                  if "cpu_ms_per_step" in r]
+        return statistics.median(values) if values else None
+
     def alloc(self, name, mode, threads):
         values = [r["alloc_bytes_per_step"] for r in self.runs.get(key("bigru", name, None, mode, threads), [])
                   if "alloc_bytes_per_step" in r]
@@ -141,11 +149,15 @@ def report(runs, a, info):
              f"- date: {info['date']}", f"- machine: {info['machine']}", f"- bigru JDK: {info['jdk25']}",
              f"- JDK 17 column: {info['jdk17']}", f"- PyTorch: {info['torch']} (OPENBLAS_NUM_THREADS=1, "
              "OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset)",
-             f"- {a.rounds} rounds, bigru and PyTorch interleaved; warm-up {a.bigru_warmup} s (bigru) and {a.warmup} s "
-             f"(PyTorch), then {a.seconds} s measured per run; medians of milliseconds per step; ratio = PyTorch time / bigru time", "",
+             f"- {a.rounds} rounds, bigru and PyTorch interleaved; warm-up S/M/L "
+             f"{'/'.join(f'{v * a.bigru_warmup_scale:g}' for v in BIGRU_WARMUP.values())} s (bigru, for the JIT) and "
+             f"{a.warmup} s (PyTorch), then {a.seconds} s measured per run; medians of wall milliseconds per step; "
+             "ratio = PyTorch time / bigru time; CPU ms = the process's CPU time per step (all threads), which "
+             "shows how much of the machine a run got", "",
              "## Every cell", "",
-             "| config | B | mode | threads | bigru ms | PyTorch ms | ratio | bigru alloc B/step |",
-             "|---|---|---|---|---|---|---|---|"]
+             "| config | B | mode | threads | bigru ms | PyTorch ms | ratio | bigru CPU ms | PyTorch CPU ms | "
+             "bigru alloc B/step |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for name, shape in CONFIGS.items():
         for mode in ("train", "infer"):
             for threads in (1, 2):
@@ -153,12 +165,15 @@ def report(runs, a, info):
                 p = t.ms("torch", name, None, mode, threads)
                 alloc = t.alloc(name, mode, threads)
                 lines.append(f"| {name} | {shape['batch']} | {mode} | {threads} | {fmt(b)} | {fmt(p)} | "
-                             f"{fmt(ratio(p, b), 1)}x | {fmt(alloc, 0)} |")
+                             f"{fmt(ratio(p, b), 1)}x | {fmt(t.cpu('bigru', name, None, mode, threads))} | "
+                             f"{fmt(t.cpu('torch', name, None, mode, threads))} | {fmt(alloc, 0)} |")
     for name in ("S", "M"):
         for threads in (1, 2):
             b = t.ms("bigru", name, 1, "infer", threads)
             p = t.ms("torch", name, 1, "infer", threads)
-            lines.append(f"| {name} | 1 | infer | {threads} | {fmt(b)} | {fmt(p)} | {fmt(ratio(p, b), 1)}x | |")
+            lines.append(f"| {name} | 1 | infer | {threads} | {fmt(b)} | {fmt(p)} | {fmt(ratio(p, b), 1)}x | "
+                         f"{fmt(t.cpu('bigru', name, 1, 'infer', threads))} | "
+                         f"{fmt(t.cpu('torch', name, 1, 'infer', threads))} | |")
 
     def best_torch(name, batch, mode):
         values = [v for v in (t.ms("torch", name, batch, mode, n) for n in (1, 2)) if v is not None]
@@ -237,9 +252,8 @@ def main():
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--seconds", type=float, default=1.0, help="measured time per run")
     p.add_argument("--warmup", type=float, default=1.0, help="PyTorch's warm-up time per run")
-    p.add_argument("--bigru-warmup", type=float, default=3.0,
-                   help="bigru's warm-up time per run (C2 must compile the vector kernels; a loaded machine "
-                        "slows that down)")
+    p.add_argument("--bigru-warmup-scale", type=float, default=1.0,
+                   help="multiplies bigru's warm-up per configuration (S 4 s, M 10 s, L 12 s)")
     a = p.parse_args()
     start = time.time()
     info = {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
@@ -255,7 +269,7 @@ def main():
         for pair in pairs:
             for tool, name, batch, mode, threads in pair:
                 shape = dict(CONFIGS[name], batch=batch or CONFIGS[name]["batch"])
-                result = run(tool, shape, mode, threads, a)
+                result = run(tool, name, shape, mode, threads, a)
                 runs.setdefault(key(tool, name, batch, mode, threads), []).append(result)
                 print(f"round {rnd + 1}/{a.rounds} {tool:12} {name} B={shape['batch']:<3} {mode:5} {threads}t: "
                       f"{result['ms_per_step']:.3f} ms/step", file=sys.stderr, flush=True)

@@ -81,13 +81,16 @@ def main():
         model.eval()
         step = infer_step
     run_for(step, a.warmup, 3)
+    cpu_start = time.process_time()
     start = time.perf_counter()
     steps = run_for(step, a.seconds, 5)
     elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
     result = {
         "mode": a.mode, "batch": a.batch, "seq_len": a.seq_len, "features": a.features, "units": a.units,
         "layers": a.layers, "threads": threads, "kernels": "torch " + torch.__version__, "steps": steps,
         "seconds": elapsed, "ms_per_step": elapsed * 1e3 / steps, "seq_per_s": steps * a.batch / elapsed,
+        "cpu_ms_per_step": cpu * 1e3 / steps,
     }
     if a.json:
         print(json.dumps(result))
