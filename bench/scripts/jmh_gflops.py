@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""GFLOP/s table from a JMH JSON result of GemmBenchmark (-rf json), optionally next to OpenBLAS figures.
+"""GFLOP/s table of GEMM results: scalar, panama and OpenBLAS side by side, with the ratios.
 
-usage: jmh_gflops.py result.json [openblas.json ...]
+usage: jmh_gflops.py result [result ...]
 
-The shape parameter <ops>-<m>x<n>x<k> gives the work, 2*m*n*k flops per call; JMH's score is the average
-time per call in microseconds. OpenBLAS files are what numpy_sgemm.py prints with --json (best GFLOP/s per
-shape); when several JMH or OpenBLAS files are given, each shape keeps the best figure seen.
+Each result file is either JMH's JSON output of GemmBenchmark (-rf json; the score is microseconds per call
+and the shape parameter <ops>-<m>x<n>x<k> gives the work, 2*m*n*k flops) or JSON lines
+{"shape", "provider", "gflops"} as GemmCpuTime and numpy_sgemm.py --json print (no provider: "openblas").
+When a shape and provider appear more than once, the best figure is kept.
 """
 import json
 import sys
@@ -16,37 +17,46 @@ def flops(shape):
     return 2.0 * m * n * k
 
 
-def main(argv):
-    if len(argv) < 2:
-        sys.exit(__doc__)
-    gflops = {}  # (shape, provider) -> best GFLOP/s
-    for run in json.load(open(argv[1])):
-        params = run["params"]
-        unit = run["primaryMetric"]["scoreUnit"]
-        if unit != "us/op":
-            sys.exit("expected us/op scores, found " + unit)
-        seconds = run["primaryMetric"]["score"] * 1e-6
-        key = (params["shape"], params["provider"])
-        gflops[key] = max(gflops.get(key, 0.0), flops(params["shape"]) / seconds / 1e9)
-    openblas = {}
-    for path in argv[2:]:
-        for line in open(path):
+def rows(path):
+    """(shape, provider, GFLOP/s) of one result file."""
+    text = open(path).read()
+    if text.lstrip().startswith("["):
+        for run in json.loads(text):
+            unit = run["primaryMetric"]["scoreUnit"]
+            if unit != "us/op":
+                sys.exit(f"{path}: expected us/op scores, found {unit}")
+            shape = run["params"]["shape"]
+            yield shape, run["params"]["provider"], flops(shape) / (run["primaryMetric"]["score"] * 1e-6) / 1e9
+    else:
+        for line in text.splitlines():
             if line.strip():
                 row = json.loads(line)
-                openblas[row["shape"]] = max(openblas.get(row["shape"], 0.0), row["gflops"])
-    shapes = sorted({s for s, _ in gflops}, key=lambda s: (s.split("-")[0] != "nn" or flops(s) > 3e8, s))
-    header = f"{'shape':<18}{'scalar':>9}{'panama':>9}{'pan/sca':>9}"
-    if openblas:
-        header += f"{'openblas':>10}{'pan/blas':>10}"
+                yield row["shape"], row.get("provider", "openblas"), row["gflops"]
+
+
+def main(paths):
+    if not paths:
+        sys.exit(__doc__)
+    best = {}
+    for path in paths:
+        for shape, provider, gflops in rows(path):
+            best[(shape, provider)] = max(best.get((shape, provider), 0.0), gflops)
+    shapes = list(dict.fromkeys(shape for shape, _ in best))  # in the order first seen
+    providers = [p for p in ("scalar", "panama", "openblas") if any(q == p for _, q in best)]
+    header = f"{'shape':<18}" + "".join(f"{p:>10}" for p in providers)
+    if "panama" in providers and "scalar" in providers:
+        header += f"{'pan/sca':>9}"
+    if "panama" in providers and "openblas" in providers:
+        header += f"{'pan/blas':>9}"
     print(header)
     for shape in shapes:
-        scalar = gflops.get((shape, "scalar"))
-        panama = gflops.get((shape, "panama"))
-        row = f"{shape:<18}{fmt(scalar):>9}{fmt(panama):>9}{ratio(panama, scalar):>9}"
-        if openblas:
-            blas = openblas.get(shape)
-            row += f"{fmt(blas):>10}{ratio(panama, blas):>10}"
-        print(row)
+        value = {p: best.get((shape, p)) for p in providers}
+        line = f"{shape:<18}" + "".join(f"{fmt(value[p]):>10}" for p in providers)
+        if "panama" in providers and "scalar" in providers:
+            line += f"{ratio(value['panama'], value['scalar']):>9}"
+        if "panama" in providers and "openblas" in providers:
+            line += f"{ratio(value['panama'], value['openblas']):>9}"
+        print(line)
 
 
 def fmt(value):
@@ -58,4 +68,4 @@ def ratio(x, y):
 
 
 if __name__ == "__main__":
-    main(sys.argv)
+    main(sys.argv[1:])

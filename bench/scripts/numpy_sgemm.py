@@ -4,7 +4,9 @@
 Run it as (the OpenBLAS environment overrides set for correctness elsewhere must not apply here):
   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/scripts/numpy_sgemm.py
 Prints the BLAS library numpy loaded (and OpenBLAS's configuration, naming the kernel it runs) and a table;
-with --json, one JSON object per shape instead, for jmh_gflops.py.
+with --json, one JSON object per shape instead, for jmh_gflops.py. With --clock cpu, times are the thread's
+CPU time (time.thread_time; single-threaded OpenBLAS runs in the calling thread), for a machine shared with
+other work; compare them with GemmCpuTime, not with JMH.
 """
 import ctypes
 import json
@@ -53,27 +55,29 @@ def operands(shape, rng):
     return (a.T if ops[0] == "t" else a), (b.T if ops[1] == "t" else b), np.empty((m, n), np.float32), 2.0 * m * n * k
 
 
-def best_gflops(a, b, c, flops, repeats=7, min_seconds=0.2):
+def best_gflops(a, b, c, flops, clock, repeats=7, min_seconds=0.2):
     np.matmul(a, b, out=c)
     calls = 1
     while True:
-        start = time.perf_counter()
+        start = clock()
         for _ in range(calls):
             np.matmul(a, b, out=c)
-        if time.perf_counter() - start > min_seconds / 4:
+        if clock() - start > min_seconds / 4:
             break
         calls *= 2
     best = 0.0
     for _ in range(repeats):
-        start = time.perf_counter()
+        start = clock()
         for _ in range(calls):
             np.matmul(a, b, out=c)
-        best = max(best, flops * calls / (time.perf_counter() - start) / 1e9)
+        best = max(best, flops * calls / (clock() - start) / 1e9)
     return best
 
 
 def main():
     as_json = "--json" in sys.argv
+    cpu = "--clock" in sys.argv and sys.argv[sys.argv.index("--clock") + 1] == "cpu"
+    clock = time.thread_time if cpu else time.perf_counter
     rng = np.random.default_rng(42)
     np.matmul(np.ones((4, 4), np.float32), np.ones((4, 4), np.float32))  # loads the BLAS library
     libraries, config = blas_library()
@@ -84,9 +88,9 @@ def main():
         print("BLAS:", ", ".join(libraries) or "none found", "|", config or "not OpenBLAS")
         print(f"{'shape':<18}{'GFLOP/s':>9}")
     for shape in SHAPES:
-        gflops = best_gflops(*operands(shape, rng))
+        gflops = best_gflops(*operands(shape, rng), clock)
         if as_json:
-            print(json.dumps({"shape": shape, "gflops": gflops}))
+            print(json.dumps({"shape": shape, "provider": "openblas", "gflops": gflops}), flush=True)
         else:
             print(f"{shape:<18}{gflops:>9.1f}")
 

@@ -1,6 +1,5 @@
 package org.bigru.bench;
 
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.bigru.kernels.Kernels;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * tn-3HxHxB      dW_hh               [3H x H] = dHg^T [3H x B] * h [B x H]
  * nn-BxHx3H      dh                  [B x H] = dHg [B x 3H] * W_hh [3H x H]
  * </pre>
- * {@code bench/scripts/jmh_gflops.py} turns the JSON result into GFLOP/s (2 m n k / time).
+ * {@code bench/scripts/jmh_gflops.py} turns the JSON result into GFLOP/s (2 m n k / time). On a shared,
+ * loaded machine wall-clock times swing; {@link GemmCpuTime} measures the same shapes in thread CPU time.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,42 +51,16 @@ public class GemmBenchmark {
   public String shape;
 
   private Kernels kernels;
-  private boolean transA;
-  private boolean transB;
-  private int m;
-  private int n;
-  private int k;
-  private float[] a;
-  private float[] b;
-  private float[] c;
+  private GemmShape gemm;
 
   @Setup
   public void setUp() {
     kernels = Kernels.create(provider, 0);
-    String[] parts = shape.split("-");
-    transA = parts[0].charAt(0) == 't';
-    transB = parts[0].charAt(1) == 't';
-    String[] dims = parts[1].split("x");
-    m = Integer.parseInt(dims[0]);
-    n = Integer.parseInt(dims[1]);
-    k = Integer.parseInt(dims[2]);
-    Random random = new Random(42);
-    a = random(random, m * k);
-    b = random(random, k * n);
-    c = new float[m * n];
-  }
-
-  private static float[] random(Random random, int size) {
-    float[] values = new float[size];
-    for (int i = 0; i < size; i++) {
-      values[i] = random.nextFloat() * 2f - 1f;
-    }
-    return values;
+    gemm = new GemmShape(shape);
   }
 
   @Benchmark
   public float[] gemm() {
-    kernels.gemm(transA, transB, m, n, k, 1f, a, 0, transA ? m : k, b, 0, transB ? k : n, 0f, c, 0, n);
-    return c;
+    return gemm.multiply(kernels);
   }
 }

@@ -69,10 +69,14 @@ class GemmTest {
   }
 
   private static void checkAgainstScalar(Case test) {
+    List<Kernels> widths = KernelTesting.panamaAtEveryWidth();
+    if (widths.isEmpty()) {
+      return; // this run forces the scalar provider: nothing to compare
+    }
     float[] expected = test.run(KernelTesting.SCALAR);
     // Float sums over k carry rounding error growing with k; scaled by |alpha| and the unit-sized inputs.
     double abs = 1e-5 + 2e-6 * test.k * Math.max(1f, Math.abs(test.alpha));
-    for (Kernels panama : KernelTesting.panamaAtEveryWidth()) {
+    for (Kernels panama : widths) {
       float[] actual = test.run(panama);
       String what = panama.describe() + ", " + test.describe();
       KernelTesting.assertClose(expected, actual, abs, 1e-5, test.seed, what);

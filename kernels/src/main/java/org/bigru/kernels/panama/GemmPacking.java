@@ -23,32 +23,36 @@ final class GemmPacking {
    * @param bIdx index of op(B)'s element (0, 0) of the block: B stored k x n, or n x k when transposed
    */
   void packB(boolean transB, int kc, int nc, float[] b, int bIdx, int ldb, float[] dest) {
+    if (!transB) {
+      packRows(kc, nc, b, bIdx, ldb, dest);
+      return;
+    }
     for (int q = 0, j = 0; j < nc; q++, j += width) {
-      int cols = Math.min(width, nc - j);
-      int panel = q * kc * width;
-      if (transB) {
-        packTransposedPanel(kc, cols, b, bIdx + j * ldb, ldb, dest, panel);
-      } else {
-        packPanel(kc, cols, b, bIdx + j, ldb, dest, panel);
-      }
+      packTransposedPanel(kc, Math.min(width, nc - j), b, bIdx + j * ldb, ldb, dest, q * kc * width);
     }
   }
 
-  /** Rows of B are contiguous along n: whole vectors where the panel is full. */
-  private void packPanel(int kc, int cols, float[] b, int bIdx, int ldb, float[] dest, int panel) {
+  /**
+   * B stored k x n, read row by row (so a B too large for the caches streams in at full speed) and dealt
+   * out to the panels: whole vectors where a panel is full.
+   */
+  private void packRows(int kc, int nc, float[] b, int bIdx, int ldb, float[] dest) {
     VectorSpecies<Float> vs = species.get();
     int lanes = vs.length();
-    if (cols == width) {
-      for (int p = 0, src = bIdx, dst = panel; p < kc; p++, src += ldb, dst += width) {
+    int fullColumns = nc - nc % width;
+    int panelSize = kc * width;
+    for (int p = 0, src = bIdx; p < kc; p++, src += ldb) {
+      int dst = p * width;
+      int j = 0;
+      for (; j < fullColumns; j += width, dst += panelSize) {
         for (int v = 0; v < width; v += lanes) {
-          FloatVector.fromArray(vs, b, src + v).intoArray(dest, dst + v);
+          FloatVector.fromArray(vs, b, src + j + v).intoArray(dest, dst + v);
         }
       }
-      return;
-    }
-    for (int p = 0, src = bIdx, dst = panel; p < kc; p++, src += ldb, dst += width) {
-      System.arraycopy(b, src, dest, dst, cols);
-      Arrays.fill(dest, dst + cols, dst + width, 0f);
+      if (j < nc) {
+        System.arraycopy(b, src + j, dest, dst, nc - j);
+        Arrays.fill(dest, dst + nc - j, dst + width, 0f);
+      }
     }
   }
 

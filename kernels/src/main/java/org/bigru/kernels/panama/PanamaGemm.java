@@ -30,14 +30,17 @@ final class PanamaGemm {
   private static final int DOT_MAX_ROWS = 4;
   /** Rows of A from which packing an untransposed B pays for itself. */
   private static final int PACK_B_MIN_ROWS = 16;
+  /** Elements of a B beyond which it is not expected in cache: packing streams it in, row by row. */
+  private static final long CACHED_B_ELEMENTS = 128 * 1024;
+  private static final int L1_FLOATS = 32 * 1024 / Float.BYTES;
   /** Bytes of one packed B panel (kc x tile width), sized to stay in L1 next to the A rows it meets. */
   private static final int PANEL_BYTES = 16 * 1024;
   private static final int BLOCK_COLUMNS = 1024;
+  private static final int BLOCK_ROWS = 256;
   /** Measured costs per element, in cycles, of packing B as stored or transposed, and of merging C^T. */
   private static final double PACK_CYCLES = 0.25;
   private static final double PACK_TRANSPOSED_CYCLES = 1.5;
   private static final double MERGE_CYCLES = 1.5;
-  private static final int BLOCK_ROWS = 256;
 
   private final GemmMicroKernel kernel;
   private final GemmPacking packing;
@@ -112,7 +115,7 @@ final class PanamaGemm {
   private void blocked(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff,
                        int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
     GemmScratch buffers = scratch.get();
-    boolean packB = transB || m >= PACK_B_MIN_ROWS;
+    boolean packB = transB || m >= PACK_B_MIN_ROWS || (long) k * n > CACHED_B_ELEMENTS;
     for (int jc = 0; jc < n; jc += BLOCK_COLUMNS) {
       int nc = Math.min(BLOCK_COLUMNS, n - jc);
       for (int pc = 0; pc < k; pc += kc) {
@@ -125,8 +128,11 @@ final class PanamaGemm {
           int bIdx = transB ? bOff + jc * ldb + pc : bOff + pc * ldb + jc;
           packing.packB(transB, kb, nc, b, bIdx, ldb, packed);
         }
-        for (int ic = 0; ic < m; ic += BLOCK_ROWS) {
-          int mc = Math.min(BLOCK_ROWS, m - ic);
+        // A packed block small enough for L1 stays there for any number of rows: then take the rows one
+        // tile at a time, so that C (all that moves when k is small) is written row after row.
+        int blockRows = packB && kb * panels(nc) * width <= L1_FLOATS ? 8 : BLOCK_ROWS;
+        for (int ic = 0; ic < m; ic += blockRows) {
+          int mc = Math.min(blockRows, m - ic);
           for (int q = 0, jr = 0; jr < nc; q++, jr += width) {
             int cols = Math.min(width, nc - jr);
             float[] panel = packed;
