@@ -1,7 +1,6 @@
 package org.bigru.cli;
 
 import java.lang.management.ManagementFactory;
-import java.util.Set;
 
 /**
  * Bytes allocated on the heap so far by the live threads of this JVM (HotSpot's per-thread counters), so a
@@ -20,14 +19,9 @@ final class AllocationCounter {
     if (!bean.isThreadAllocatedMemorySupported() || !bean.isThreadAllocatedMemoryEnabled()) {
       return -1;
     }
-    Set<Thread> threads = Thread.getAllStackTraces().keySet();
-    long[] ids = new long[threads.size()];
-    int i = 0;
-    for (Thread thread : threads) {
-      ids[i++] = thread.getId();
-    }
+    // thread ids, not Thread.getAllStackTraces(): that would allocate every thread's stack trace in the count
     long sum = 0;
-    for (long bytes : bean.getThreadAllocatedBytes(ids)) {
+    for (long bytes : bean.getThreadAllocatedBytes(bean.getAllThreadIds())) {
       sum += Math.max(bytes, 0);
     }
     return sum;
