@@ -89,6 +89,8 @@ final class BenchCommand implements Callable<Integer> {
         Task.REGRESSION, List.of(), Map.of());
     Network network = Network.create(config, seed);
     network.setThreads(threadCount);
+    // the step of an optimizer: parameter gradients only (as PyTorch, whose input needs no gradient)
+    network.setInputGradients(false);
     SplittableRandom rng = new SplittableRandom(seed);
     float[] x = new float[Math.multiplyExact(Math.multiplyExact(batch, seqLen), features)];
     for (int i = 0; i < x.length; i++) {
@@ -109,9 +111,13 @@ final class BenchCommand implements Callable<Integer> {
         : () -> network.predict(input);
 
     runFor(step, warmup, 3);
+    long allocatedBefore = AllocationCounter.allocatedBytes();
+    long cpuBefore = processCpuNanos();
     long start = System.nanoTime();
     long steps = runFor(step, seconds, 5);
     double elapsed = (System.nanoTime() - start) / 1e9;
+    long cpu = processCpuNanos() - cpuBefore;
+    long allocated = AllocationCounter.allocatedBytes() - allocatedBefore;
     double msPerStep = elapsed * 1e3 / steps;
     double seqPerS = steps * (double) batch / elapsed;
 
@@ -129,15 +135,32 @@ final class BenchCommand implements Callable<Integer> {
     result.put("seconds", elapsed);
     result.put("ms_per_step", msPerStep);
     result.put("seq_per_s", seqPerS);
+    if (cpuBefore >= 0) {
+      // CPU time of the whole process per step: on a shared machine, less sensitive to the load than wall time
+      result.put("cpu_ms_per_step", cpu / 1e6 / steps);
+    }
+    if (allocatedBefore >= 0) {
+      result.put("alloc_bytes_per_step", (double) allocated / steps);
+    }
     if (json) {
       spec.commandLine().getOut().println(Json.write(result));
     } else {
       spec.commandLine().getOut().printf(Locale.ROOT,
-          "%s B=%d T=%d I=%d H=%d L=%d, %d threads, %s kernels (%d-bit): %.3f ms/step, %.0f seq/s (%d steps in %.2f s)%n",
+          "%s B=%d T=%d I=%d H=%d L=%d, %d threads, %s kernels (%d-bit): %.3f ms/step, %.0f seq/s (%d steps in %.2f s)"
+              + "%s%n",
           mode.name().toLowerCase(Locale.ROOT), batch, seqLen, features, units, layers, threadCount,
-          Kernels.get().name(), Kernels.get().vectorBits(), msPerStep, seqPerS, steps, elapsed);
+          Kernels.get().name(), Kernels.get().vectorBits(), msPerStep, seqPerS, steps, elapsed,
+          allocatedBefore >= 0 ? String.format(Locale.ROOT, ", %.0f bytes allocated/step", (double) allocated / steps)
+              : "");
     }
     return ExitCodes.OK;
+  }
+
+  /** CPU time used so far by this process, all threads; -1 where the JVM does not report it. */
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean
+        ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : -1;
   }
 
   /** Runs the step until the time is up and at least {@code minSteps} ran; returns how many ran. */

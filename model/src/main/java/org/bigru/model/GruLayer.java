@@ -25,6 +25,12 @@ final class GruLayer {
   private final Parameter weightHh;  // [3H x H]
   private final Parameter biasIh;    // [3H]
   private final Parameter biasHh;    // [3H], or null without a recurrent bias
+  // [H x 3H] W_hh^T: the recurrent GEMM then reads B as stored, which the GEMM streams (or packs by plain
+  // copy) instead of transposing W_hh or the product at every step. Rebuilt by a forward only when W_hh
+  // differs from the copy it was built from (inference at batch 1 would otherwise spend a tenth of its time here).
+  private final float[] recurrentWeightsT;
+  private final float[] recurrentWeightsSource;
+  private boolean recurrentWeightsBuilt;
 
   private BatchOrder order;
   private float[] input;                           // [T][N][I], the caller's, kept for dW_ih
@@ -52,6 +58,8 @@ final class GruLayer {
     this.biasIh = new Parameter("gru.bias_ih_" + suffix, new int[] {3 * hidden}, false);
     this.biasHh = mode.hasRecurrentBias()
         ? new Parameter("gru.bias_hh_" + suffix, new int[] {3 * hidden}, false) : null;
+    this.recurrentWeightsT = new float[3 * hidden * hidden];
+    this.recurrentWeightsSource = new float[3 * hidden * hidden];
   }
 
   /** In PyTorch's state_dict order: weight_ih, weight_hh, bias_ih, bias_hh. */
@@ -92,6 +100,11 @@ final class GruLayer {
     K.gemm(false, true, rows, g, inputSize, 1f, x, 0, inputSize, weightIh.value(), 0, inputSize,
         0f, inputGates, 0, g);
     K.addBiasRows(rows, g, biasIh.value(), 0, inputGates, 0, g);
+    if (!recurrentWeightsBuilt || !Arrays.equals(weightHh.value(), recurrentWeightsSource)) {
+      System.arraycopy(weightHh.value(), 0, recurrentWeightsSource, 0, recurrentWeightsSource.length);
+      transpose(recurrentWeightsSource, g, hidden, recurrentWeightsT);
+      recurrentWeightsBuilt = true;
+    }
     if (h0 == null) {
       Arrays.fill(states, 0, n * hidden, 0f);
     } else {
@@ -116,7 +129,7 @@ final class GruLayer {
   private void stepResetAfter(int active, int gOff, int hOff, int hNewOff, int sOff) {
     int g = 3 * hidden;
     // hg[rows x 3H] = h W_hh^T (+ b_hh)
-    K.gemm(false, true, active, g, hidden, 1f, states, hOff, hidden, weightHh.value(), 0, hidden,
+    K.gemm(false, false, active, g, hidden, 1f, states, hOff, hidden, recurrentWeightsT, 0, g,
         0f, recurrentGates, 0, g);
     if (biasHh != null) {
       K.addBiasRows(active, g, biasHh.value(), 0, recurrentGates, 0, g);
@@ -128,15 +141,24 @@ final class GruLayer {
   private void stepResetBefore(int active, int gOff, int hOff, int hNewOff, int sOff) {
     int g = 3 * hidden;
     // the r and z columns: hg_rz[rows x 2H] = h W_h(r,z)^T
-    K.gemm(false, true, active, 2 * hidden, hidden, 1f, states, hOff, hidden, weightHh.value(), 0, hidden,
+    K.gemm(false, false, active, 2 * hidden, hidden, 1f, states, hOff, hidden, recurrentWeightsT, 0, g,
         0f, recurrentGates, 0, g);
     K.gruResetBefore(active, hidden, inputGates, gOff, recurrentGates, 0, states, hOff,
         resetStates, hOff, saved, sOff);
     // the n column from r * h: hg_n[rows x H] = (r * h) W_hn^T
-    K.gemm(false, true, active, hidden, hidden, 1f, resetStates, hOff, hidden,
-        weightHh.value(), 2 * hidden * hidden, hidden, 0f, recurrentGates, 2 * hidden, g);
+    K.gemm(false, false, active, hidden, hidden, 1f, resetStates, hOff, hidden,
+        recurrentWeightsT, 2 * hidden, g, 0f, recurrentGates, 2 * hidden, g);
     K.gruCandidateBefore(active, hidden, inputGates, gOff, recurrentGates, 0, states, hOff,
         states, hNewOff, saved, sOff);
+  }
+
+  /** dst[cols x rows] = src[rows x cols]^T. */
+  private static void transpose(float[] src, int rows, int cols, float[] dst) {
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        dst[j * rows + i] = src[i * cols + j];
+      }
+    }
   }
 
   /** States [T+1][N][H]: slot 0 is h0, slot t + 1 the state after step t. */
@@ -154,10 +176,10 @@ final class GruLayer {
   }
 
   /**
-   * Overwrites the parameter gradients with those of the last forward batch, and computes the input
-   * gradient [T][N][I] and the initial-state gradient [N][H].
+   * Overwrites the parameter gradients with those of the last forward batch, and computes the initial-state
+   * gradient [N][H] and, when wanted, the input gradient [T][N][I].
    */
-  void backward() {
+  void backward(boolean wantInputGrad) {
     int n = order.size();
     int steps = order.steps();
     int rows = steps * n;
@@ -213,6 +235,9 @@ final class GruLayer {
     if (biasHh != null) {
       Arrays.fill(biasHh.grad(), 0f);
       K.columnSums(rows, g, recurrentGatesGrad, 0, g, biasHh.grad(), 0);
+    }
+    if (!wantInputGrad) {
+      return;
     }
     // dx[T*N x I] = dxg W_ih
     K.gemm(false, false, rows, inputSize, g, 1f, inputGatesGrad, 0, g, weightIh.value(), 0, inputSize,

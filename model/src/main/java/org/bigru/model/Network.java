@@ -36,6 +36,7 @@ public final class Network {
   private final BatchOrder order = new BatchOrder();
   private final PairRunner runner = new PairRunner();
   private int threads = 1;
+  private boolean inputGradients = true;
 
   private int denseRows;
   private float[] input = new float[0];          // [T][N][I] sorted, time-major
@@ -134,6 +135,15 @@ public final class Network {
   }
 
   /**
+   * Whether {@link #computeGradients} also computes the gradient with respect to the input (on by default).
+   * Training needs only the parameter gradients; off, it skips the first layer's dx GEMMs (PyTorch skips them
+   * too, for an input without requires_grad) and {@link #inputGradient} refuses.
+   */
+  public void setInputGradients(boolean wanted) {
+    inputGradients = wanted;
+  }
+
+  /**
    * Inference. Returns a new array: [size, outputs] for 'last', [size, steps, outputs] for 'sequence'
    * (zeros on padded steps). For classification these are logits (softmax not applied).
    */
@@ -182,6 +192,9 @@ public final class Network {
    * (zeros on padded steps).
    */
   public float[] inputGradient() {
+    if (!inputGradients) {
+      throw new IllegalStateException("input gradients are off: call setInputGradients(true), then computeGradients");
+    }
     if (inputGradSize == 0) {
       throw new IllegalStateException("no gradients yet: call computeGradients first");
     }
@@ -250,7 +263,12 @@ public final class Network {
     for (int k = last; k >= 0; k--) {
       RecurrentLayer layer = recurrent.get(k);
       boolean lastState = k == last && !perStep();
-      layer.backward(lastState ? null : grad, lastState ? grad : null, runner);
+      boolean wantInputGrad = k > 0 || inputGradients;
+      layer.backward(lastState ? null : grad, lastState ? grad : null, wantInputGrad, runner);
+      if (!wantInputGrad) {
+        inputGradSize = 0;
+        return;
+      }
       grad = layer.inputGradient();
       if (k > 0 && dropout) {
         dropouts[k - 1].backwardInPlace(grad);

@@ -33,6 +33,7 @@ final class RecurrentLayer {
   private final Runnable backwardPass;
   private final Runnable forwardBackprop;
   private final Runnable backwardBackprop;
+  private boolean wantInputGrad;
 
   RecurrentLayer(int index, int inputSize, RecurrentLayerSpec spec) {
     this.inputSize = inputSize;
@@ -47,10 +48,12 @@ final class RecurrentLayer {
       reverseWithinLengths(input, inputSize, reversedInput);
       backwardDirection.forward(reversedInput, order, null);
     };
-    forwardBackprop = forwardDirection::backward;
+    forwardBackprop = () -> forwardDirection.backward(wantInputGrad);
     backwardBackprop = () -> {
-      backwardDirection.backward();
-      reverseWithinLengths(backwardDirection.inputGradient(), inputSize, reversedInputGrad);
+      backwardDirection.backward(wantInputGrad);
+      if (wantInputGrad) {
+        reverseWithinLengths(backwardDirection.inputGradient(), inputSize, reversedInputGrad);
+      }
     };
   }
 
@@ -108,11 +111,12 @@ final class RecurrentLayer {
   }
 
   /**
-   * Overwrites the parameter gradients and computes the input gradient, from the gradient with respect to
-   * the merged sequence [T][N][W] and/or the merged final states [N][W] (either may be null).
+   * Overwrites the parameter gradients and, when wanted, computes the input gradient, from the gradient with
+   * respect to the merged sequence [T][N][W] and/or the merged final states [N][W] (either may be null).
    */
-  void backward(float[] sequenceGrad, float[] lastGrad, PairRunner runner) {
+  void backward(float[] sequenceGrad, float[] lastGrad, boolean inputGradWanted, PairRunner runner) {
     splitGradients(sequenceGrad, lastGrad);
+    wantInputGrad = inputGradWanted;
     if (backwardDirection == null) {
       forwardBackprop.run();
       return;
@@ -120,6 +124,9 @@ final class RecurrentLayer {
     int size = Workspace.size(Workspace.size(order.steps(), order.size()), inputSize);
     reversedInputGrad = Workspace.grow(reversedInputGrad, size);
     runner.run(forwardBackprop, backwardBackprop);
+    if (!wantInputGrad) {
+      return;
+    }
     summedInputGrad = Workspace.grow(summedInputGrad, size);
     System.arraycopy(forwardDirection.inputGradient(), 0, summedInputGrad, 0, size);
     K.axpy(size, 1f, reversedInputGrad, 0, summedInputGrad, 0);

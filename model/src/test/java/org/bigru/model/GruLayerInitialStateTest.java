@@ -42,7 +42,7 @@ class GruLayerInitialStateTest {
 
     layer.forward(x, order, h0);
     System.arraycopy(weights, 0, layer.outputGradient(), 0, weights.length);
-    layer.backward();
+    layer.backward(true);
     float[] analytic = layer.initialStateGradient().clone();
 
     for (int k = 0; k < N * H; k++) {

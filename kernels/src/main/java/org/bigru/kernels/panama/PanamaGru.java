@@ -13,11 +13,12 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link PanamaActivations}; so the backward kernels match the scalar ones exactly and no result depends on
  * the vector width.
  *
- * <p>No loop holds more than two activations: the JIT turns vector code into SIMD instructions only when
- * all of it is inlined into one compilation, and it stops inlining at a node budget that three activations
- * (or masked loads and stores) exceed, after which every vector is a heap object (20 to 50 times slower). So
- * the forward step computes r and z in one loop and the candidate in a second one that reads r and z back
- * from saved while the row is still in L1; the tails are scalar rather than masked.
+ * <p>No loop holds more than one activation: the JIT turns vector code into SIMD instructions only when
+ * all of it is inlined into one compilation, and it stops inlining at a node budget that two activations
+ * with their scalar tails (or masked loads and stores) exceed (JDK 25: NodeCountInliningCutoff), after which
+ * every vector is a heap object (20 to 50 times slower). So the forward step computes r, then z, then the
+ * candidate in three loops that read back from saved while the row is still in L1; the tails are scalar
+ * rather than masked.
  *
  * <p>Row layouts (r | z | n per gate block): xg, hg, dxg, dhg [rows x 3H]; saved [rows x 4H] = r | z | n | hn;
  * h, hNew, rh, drh, dh, dhNew [rows x H].
@@ -60,20 +61,22 @@ final class PanamaGru {
     }
   }
 
-  // One row: r = sigmoid(xg_r + hg_r), z = sigmoid(xg_z + hg_z) into saved.
+  // One row: r = sigmoid(xg_r + hg_r), z = sigmoid(xg_z + hg_z) into saved, one gate per loop (C2 stops
+  // inlining the second activation of a loop at its node budget, NodeCountInliningCutoff).
   private void resetAndUpdateGates(int hidden, float[] xg, int x, float[] hg, int hgi, float[] saved, int s) {
+    sigmoidOfSum(hidden, xg, x, hg, hgi, saved, s);
+    sigmoidOfSum(hidden, xg, x + hidden, hg, hgi + hidden, saved, s + hidden);
+  }
+
+  // y = sigmoid(a + b) over one row of hidden elements.
+  private void sigmoidOfSum(int hidden, float[] a, int ai, float[] b, int bi, float[] y, int yi) {
     VectorSpecies<Float> vs = species.get();
     int j = 0;
     for (int bound = vs.loopBound(hidden); j < bound; j += vs.length()) {
-      FloatVector r = sigmoid(FloatVector.fromArray(vs, xg, x + j).add(FloatVector.fromArray(vs, hg, hgi + j)));
-      FloatVector z = sigmoid(FloatVector.fromArray(vs, xg, x + hidden + j)
-          .add(FloatVector.fromArray(vs, hg, hgi + hidden + j)));
-      r.intoArray(saved, s + j);
-      z.intoArray(saved, s + hidden + j);
+      sigmoid(FloatVector.fromArray(vs, a, ai + j).add(FloatVector.fromArray(vs, b, bi + j))).intoArray(y, yi + j);
     }
     for (; j < hidden; j++) {
-      saved[s + j] = sigmoid(xg[x + j] + hg[hgi + j]);
-      saved[s + hidden + j] = sigmoid(xg[x + hidden + j] + hg[hgi + hidden + j]);
+      y[yi + j] = sigmoid(a[ai + j] + b[bi + j]);
     }
   }
 
