@@ -45,6 +45,7 @@ final class PanamaGemm {
   private final GemmMicroKernel kernel;
   private final GemmPacking packing;
   private final GemmDot dot;
+  private final GemmRow row;
   private final int width;
   private final int kc;
   private final ThreadLocal<GemmScratch> scratch = ThreadLocal.withInitial(GemmScratch::new);
@@ -54,6 +55,7 @@ final class PanamaGemm {
     this.width = kernel.width();
     this.packing = new GemmPacking(species, width);
     this.dot = new GemmDot(species, fma);
+    this.row = new GemmRow(species, fma);
     this.kc = PANEL_BYTES / (Float.BYTES * width);
   }
 
@@ -65,6 +67,9 @@ final class PanamaGemm {
     }
     if (k == 0 || alpha == 0f) {
       scale(m, n, beta, c, cOff, ldc);
+    } else if (row.applies(transA, transB, m, n, k, alpha, beta)) {
+      // one or two rows times B as stored (a recurrent step at batch 1): eight accumulator chains per row
+      row.gemm(m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     } else if (transB && !transA && m <= DOT_MAX_ROWS && k >= width) {
       dot.gemm(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     } else if (cycles(!transA, n, m, k) + MERGE_CYCLES * m * n < cycles(transB, m, n, k)) {

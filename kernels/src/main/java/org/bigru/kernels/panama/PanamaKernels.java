@@ -14,7 +14,6 @@ public final class PanamaKernels implements Kernels {
   private final VectorSpecies<Float> species;
   private final boolean fma;
   private final PanamaGemm gemm;
-  private final GemmRow gemmRow;
   private final PanamaActivations activations;
   private final PanamaGru gru;
   private final PanamaOps ops;
@@ -26,7 +25,6 @@ public final class PanamaKernels implements Kernels {
     this.species = speciesFor(requestedBits);
     this.fma = CpuFeatures.hasFma();
     this.gemm = new PanamaGemm(species, fma);
-    this.gemmRow = new GemmRow(species, fma);
     this.activations = new PanamaActivations(species);
     this.gru = new PanamaGru(species);
     this.ops = new PanamaOps(species, fma);
@@ -66,12 +64,6 @@ public final class PanamaKernels implements Kernels {
   public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                    float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                    float beta, float[] c, int cOff, int ldc) {
-    // one or two rows times B as stored (a recurrent step at batch 1): eight accumulator chains per row
-    if (gemmRow.applies(transA, transB, m, n, k, alpha, beta)) {
-      GemmArguments.check(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-      gemmRow.gemm(m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-      return;
-    }
     gemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
   }
 
