@@ -21,8 +21,8 @@ function options = trainingOptions(solverName, varargin)
 %     with the same data and options, e.g. a larger MaxEpochs, and an explicit Seed).
 %
 %   bigru masks the padding of every mini-batch, so SequencePaddingDirection and SequencePaddingValue do
-%   not change results. 'l2norm' (per parameter) works only with GradientThreshold Inf; use
-%   'global-l2norm' or 'absolute-value' to clip.
+%   not change results. GradientThresholdMethod 'l2norm' scales each parameter's gradient on its own,
+%   'global-l2norm' all of them together, 'absolute-value' clamps each element.
 if nargin < 1
   error('bigru:invalidArgument', 'trainingOptions: solverName (''adam'', ''sgdm'' or ''rmsprop'') is required');
 end

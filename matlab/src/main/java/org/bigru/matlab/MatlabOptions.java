@@ -118,8 +118,7 @@ public final class MatlabOptions {
             b.gradientClipValue(threshold);
             break;
           default:
-            throw new IllegalArgumentException("GradientThresholdMethod 'l2norm' (a threshold per parameter) is not "
-                + "supported; use 'global-l2norm' (all parameters together) or 'absolute-value'");
+            b.parameterGradientThreshold(threshold);
         }
       }
       String schedule = choice("LearnRateSchedule", "none", "none", "piecewise");

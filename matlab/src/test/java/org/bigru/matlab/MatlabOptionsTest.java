@@ -72,6 +72,13 @@ class MatlabOptionsTest {
   }
 
   @Test
+  void perParameterNormThresholdIsMatlabsDefaultMethod() {
+    TrainingOptions t = options("adam", "GradientThreshold", "2").training();
+    assertEquals(2.0, t.parameterGradientThreshold());
+    assertEquals(Double.POSITIVE_INFINITY, t.gradientThreshold());
+  }
+
+  @Test
   void errorsNameTheOption() {
     assertMessage("'Foo' is not a training option", () -> options("adam", "Foo", "1"));
     assertMessage("solverName must be 'adam', 'sgdm' or 'rmsprop', not 'adagrad'", () -> options("adagrad"));
@@ -85,8 +92,8 @@ class MatlabOptionsTest {
         () -> options("adam", "Shuffle", "always"));
     assertMessage("the value of 'InitialLearnRate' must be a number, not 'fast'",
         () -> options("adam", "InitialLearnRate", "fast"));
-    assertMessage("GradientThresholdMethod 'l2norm' (a threshold per parameter) is not supported",
-        () -> options("adam", "GradientThreshold", "1"));
+    assertMessage("the value of 'GradientThresholdMethod' must be",
+        () -> options("adam", "GradientThreshold", "1", "GradientThresholdMethod", "l1norm"));
     assertMessage("SequenceLength 'shortest' is not supported", () -> options("adam", "SequenceLength", "shortest"));
     assertMessage("the value of 'ExecutionEnvironment' must be 'auto', 'cpu', not 'gpu'",
         () -> options("adam", "ExecutionEnvironment", "gpu"));

@@ -35,6 +35,19 @@ final class Gradients {
     }
   }
 
+  /** Scales each parameter's gradient by threshold / norm when its own L2 norm exceeds the threshold. */
+  static void clipEachByNorm(List<Parameter> parameters, double threshold, Kernels kernels) {
+    if (threshold == Double.POSITIVE_INFINITY) {
+      return;
+    }
+    for (Parameter p : parameters) {
+      double norm = Math.sqrt(kernels.sumOfSquares(p.size(), p.grad(), 0));
+      if (norm > threshold) {
+        kernels.scale(p.size(), (float) (threshold / norm), p.grad(), 0);
+      }
+    }
+  }
+
   /**
    * Scales all gradients by threshold / norm when their global L2 norm exceeds the threshold (PyTorch's
    * clip_grad_norm_ without its 1e-6). Returns the norm before clipping.

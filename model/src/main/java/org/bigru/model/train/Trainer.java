@@ -258,6 +258,7 @@ public final class Trainer {
           }
           Gradients.addL2(parameters, l2, kernels);
           Gradients.clipByValue(parameters, clipValue);
+          Gradients.clipEachByNorm(parameters, options.parameterGradientThreshold(), kernels);
           Gradients.clipByGlobalNorm(parameters, options.gradientThreshold(), kernels);
           optimizer.step(parameters);
           iteration++;

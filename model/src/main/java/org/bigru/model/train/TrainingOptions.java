@@ -12,8 +12,10 @@ import java.nio.file.Path;
  *   <li>{@code l2Regularization}: grad += l2 * w on weights only (MATLAB's L2Regularization); default 0.
  *   <li>{@code gradientThreshold}: the gradients of all parameters are scaled down together when their global
  *       L2 norm exceeds it (PyTorch's clip_grad_norm_, MATLAB's 'global-l2norm'); default infinity (off).
+ *   <li>{@code parameterGradientThreshold}: each parameter's gradient is scaled down on its own when its L2
+ *       norm exceeds it (MATLAB's 'l2norm'); default infinity (off).
  *   <li>{@code gradientClipValue}: each gradient element is clamped to [-v, v] (MATLAB's 'absolute-value');
- *       default infinity (off). Applied after L2 and before the norm threshold.
+ *       default infinity (off). Applied after L2 and before the norm thresholds.
  *   <li>{@code learnRateDropFactor}/{@code learnRateDropPeriod}: the rate is multiplied by the factor every
  *       period epochs (MATLAB's piecewise schedule); factor 1 (the default) means a constant rate.
  *   <li>{@code validationFrequency}: validate every that many iterations, and at the end of every epoch.
@@ -40,6 +42,7 @@ public final class TrainingOptions {
   private final double l2Regularization;
   private final double gradientThreshold;
   private final double gradientClipValue;
+  private final double parameterGradientThreshold;
   private final double learnRateDropFactor;
   private final int learnRateDropPeriod;
   private final Shuffle shuffle;
@@ -73,6 +76,7 @@ public final class TrainingOptions {
     l2Regularization = b.l2Regularization;
     gradientThreshold = positive("gradientThreshold", b.gradientThreshold);
     gradientClipValue = positive("gradientClipValue", b.gradientClipValue);
+    parameterGradientThreshold = positive("parameterGradientThreshold", b.parameterGradientThreshold);
     if (!(b.learnRateDropFactor >= 0 && b.learnRateDropFactor <= 1)) {
       throw bad("learnRateDropFactor", b.learnRateDropFactor, "in [0, 1]");
     }
@@ -145,6 +149,7 @@ public final class TrainingOptions {
     b.l2Regularization = l2Regularization;
     b.gradientThreshold = gradientThreshold;
     b.gradientClipValue = gradientClipValue;
+    b.parameterGradientThreshold = parameterGradientThreshold;
     b.learnRateDropFactor = learnRateDropFactor;
     b.learnRateDropPeriod = learnRateDropPeriod;
     b.shuffle = shuffle;
@@ -225,6 +230,10 @@ public final class TrainingOptions {
     return gradientClipValue;
   }
 
+  public double parameterGradientThreshold() {
+    return parameterGradientThreshold;
+  }
+
   public double learnRateDropFactor() {
     return learnRateDropFactor;
   }
@@ -276,6 +285,7 @@ public final class TrainingOptions {
     return "TrainingOptions[maxEpochs=" + maxEpochs + ", miniBatchSize=" + miniBatchSize + ", optimizer="
         + optimizer.lowerName() + ", learningRate=" + learningRate + ", l2Regularization=" + l2Regularization
         + ", gradientThreshold=" + gradientThreshold + ", gradientClipValue=" + gradientClipValue
+        + ", parameterGradientThreshold=" + parameterGradientThreshold
         + ", learnRateDropFactor=" + learnRateDropFactor + ", learnRateDropPeriod=" + learnRateDropPeriod
         + ", shuffle=" + shuffle.matlabName() + ", seed=" + seed + ", validationFrequency=" + validationFrequency
         + ", validationPatience=" + validationPatience + ", threads=" + threads + ", checkpointDir=" + checkpointDir
@@ -295,6 +305,7 @@ public final class TrainingOptions {
     private double l2Regularization = 0;
     private double gradientThreshold = Double.POSITIVE_INFINITY;
     private double gradientClipValue = Double.POSITIVE_INFINITY;
+    private double parameterGradientThreshold = Double.POSITIVE_INFINITY;
     private double learnRateDropFactor = 1;
     private int learnRateDropPeriod = 10;
     private Shuffle shuffle = Shuffle.EVERY_EPOCH;
@@ -362,6 +373,11 @@ public final class TrainingOptions {
 
     public Builder gradientClipValue(double value) {
       gradientClipValue = value;
+      return this;
+    }
+
+    public Builder parameterGradientThreshold(double value) {
+      parameterGradientThreshold = value;
       return this;
     }
 

@@ -52,4 +52,14 @@ class GradientsTest {
     Gradients.clipByGlobalNorm(List.of(a), 1.0, kernels);
     assertArrayEquals(new float[] {0.3f, 0.4f}, a.grad());
   }
+
+  @Test
+  void clipEachByNormScalesEveryParameterOnItsOwn() {
+    // Norms 5 and 0.5 against threshold 1: the first is scaled by 1/5, the second is left alone.
+    Parameter a = parameter("a", true, new float[2], new float[] {3f, 4f});
+    Parameter b = parameter("b", false, new float[1], new float[] {0.5f});
+    Gradients.clipEachByNorm(List.of(a, b), 1.0, kernels);
+    assertArrayEquals(new float[] {0.6f, 0.8f}, a.grad(), 1e-7f);
+    assertArrayEquals(new float[] {0.5f}, b.grad());
+  }
 }
