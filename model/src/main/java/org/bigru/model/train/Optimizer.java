@@ -1,5 +1,6 @@
 package org.bigru.model.train;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bigru.model.Parameter;
@@ -39,6 +40,30 @@ public interface Optimizer {
           + ", expected " + p.size() + " floats");
     }
     return t.floats().clone();
+  }
+
+  /** State of an optimizer with one buffer per parameter: {@code name/kind} tensors, copies. */
+  static Map<String, Tensor> bufferState(List<Parameter> parameters, Map<Parameter, float[]> buffers, String kind) {
+    Map<String, Tensor> state = new LinkedHashMap<>();
+    for (Parameter p : parameters) {
+      float[] buffer = buffers.get(p);
+      if (buffer != null) {
+        state.put(p.name() + "/" + kind, Tensor.ofFloats(new int[] {p.size()}, buffer.clone()));
+      }
+    }
+    return state;
+  }
+
+  /** Replaces {@code buffers} by the {@code name/kind} tensors of {@code state} (copies). */
+  static void restoreBuffers(List<Parameter> parameters, Map<String, Tensor> state, Map<Parameter, float[]> buffers,
+                             String kind) {
+    buffers.clear();
+    for (Parameter p : parameters) {
+      float[] buffer = buffer(state, p, kind);
+      if (buffer != null) {
+        buffers.put(p, buffer);
+      }
+    }
   }
 
   /** Requires a finite positive learning rate; shared by the implementations. */

@@ -1,7 +1,6 @@
 package org.bigru.model.train;
 
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bigru.model.Parameter;
@@ -53,25 +52,12 @@ public final class RmsProp implements Optimizer {
 
   @Override
   public Map<String, Tensor> state(List<Parameter> parameters) {
-    Map<String, Tensor> state = new LinkedHashMap<>();
-    for (Parameter p : parameters) {
-      float[] buffer = squares.get(p);
-      if (buffer != null) {
-        state.put(p.name() + "/square", Tensor.ofFloats(new int[] {p.size()}, buffer.clone()));
-      }
-    }
-    return state;
+    return Optimizer.bufferState(parameters, squares, "square");
   }
 
   @Override
   public void restoreState(List<Parameter> parameters, Map<String, Tensor> state) {
-    squares.clear();
-    for (Parameter p : parameters) {
-      float[] buffer = Optimizer.buffer(state, p, "square");
-      if (buffer != null) {
-        squares.put(p, buffer);
-      }
-    }
+    Optimizer.restoreBuffers(parameters, state, squares, "square");
   }
 
   @Override

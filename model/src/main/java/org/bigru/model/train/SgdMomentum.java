@@ -1,7 +1,6 @@
 package org.bigru.model.train;
 
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bigru.kernels.Kernels;
@@ -52,25 +51,12 @@ public final class SgdMomentum implements Optimizer {
 
   @Override
   public Map<String, Tensor> state(List<Parameter> parameters) {
-    Map<String, Tensor> state = new LinkedHashMap<>();
-    for (Parameter p : parameters) {
-      float[] buffer = velocities.get(p);
-      if (buffer != null) {
-        state.put(p.name() + "/velocity", Tensor.ofFloats(new int[] {p.size()}, buffer.clone()));
-      }
-    }
-    return state;
+    return Optimizer.bufferState(parameters, velocities, "velocity");
   }
 
   @Override
   public void restoreState(List<Parameter> parameters, Map<String, Tensor> state) {
-    velocities.clear();
-    for (Parameter p : parameters) {
-      float[] buffer = Optimizer.buffer(state, p, "velocity");
-      if (buffer != null) {
-        velocities.put(p, buffer);
-      }
-    }
+    Optimizer.restoreBuffers(parameters, state, velocities, "velocity");
   }
 
   @Override
