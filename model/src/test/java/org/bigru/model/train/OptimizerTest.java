@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.bigru.model.Parameter;
 import org.junit.jupiter.api.Test;
 
@@ -198,5 +200,26 @@ class OptimizerTest {
       d[i] = values[i];
     }
     return d;
+  }
+
+  @Test
+  void savedStateContinuesBitwiseForEveryOptimizer() {
+    for (Supplier<Optimizer> make : List.<Supplier<Optimizer>>of(
+        () -> new Adam(0.01f), () -> new SgdMomentum(0.1f), () -> new RmsProp(0.01f))) {
+      Parameter straight = parameter(new float[] {0.5f, -1f, 2f});
+      Parameter resumed = parameter(new float[] {0.5f, -1f, 2f});
+      Optimizer first = make.get();
+      float[] gradient = {0.3f, -0.2f, 0.1f};
+      for (Parameter p : List.of(straight, resumed)) {
+        System.arraycopy(gradient, 0, p.grad(), 0, gradient.length);
+      }
+      first.step(List.of(straight));
+      first.step(List.of(resumed));
+      Optimizer second = make.get();
+      second.restoreState(List.of(resumed), first.state(List.of(resumed)));
+      first.step(List.of(straight));
+      second.step(List.of(resumed));
+      assertTrue(Arrays.equals(straight.value(), resumed.value()), first.getClass().getSimpleName());
+    }
   }
 }
