@@ -38,6 +38,7 @@ public class GateBenchmark {
   private float[] h;
   private float[] hNew;
   private float[] saved;
+  private float[] bias;
   private float[] dhNew;
   private float[] dxg;
   private float[] dhg;
@@ -50,13 +51,14 @@ public class GateBenchmark {
     xg = random(random, rows * 3 * hidden, 2f);
     hg = random(random, rows * 3 * hidden, 2f);
     h = random(random, rows * hidden, 1f);
+    bias = random(random, 4 * hidden, 1f);
     dhNew = random(random, rows * hidden, 1f);
     hNew = new float[rows * hidden];
     saved = new float[rows * 4 * hidden];
     dxg = new float[rows * 3 * hidden];
     dhg = new float[rows * 3 * hidden];
     dh = new float[rows * hidden];
-    kernels.gruForwardResetAfter(rows, hidden, xg, 0, hg, 0, h, 0, hNew, 0, saved, 0);
+    kernels.gruForwardResetAfter(rows, hidden, xg, 0, hg, 0, bias, 0, h, 0, hNew, 0, saved, 0);
   }
 
   private static float[] random(Random random, int n, float scale) {
@@ -69,7 +71,7 @@ public class GateBenchmark {
 
   @Benchmark
   public float[] forwardResetAfter() {
-    kernels.gruForwardResetAfter(rows, hidden, xg, 0, hg, 0, h, 0, hNew, 0, saved, 0);
+    kernels.gruForwardResetAfter(rows, hidden, xg, 0, hg, 0, bias, 0, h, 0, hNew, 0, saved, 0);
     return hNew;
   }
 

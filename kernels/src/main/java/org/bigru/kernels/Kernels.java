@@ -13,6 +13,10 @@ package org.bigru.kernels;
  * {@code 4H} buffer, where {@code hn} is the recurrent candidate term {@code W_hn h + b_hn} (reset after)
  * or {@code W_hn (r * h) + b_hn} (reset before); the backward kernels read it back.
  *
+ * <p>The forward gate kernels take the projections without bias and add the biases themselves, from one
+ * {@code 4H} vector {@code b_ir + b_hr | b_iz + b_hz | b_in | b_hn}: the two sums can be added once, and no
+ * pass over the projections of all steps is spent on adding a bias.
+ *
  * <p>Implementations are stateless and thread-safe. {@link #get()} returns the provider chosen once at
  * start-up.
  */
@@ -78,18 +82,19 @@ public interface Kernels {
    * One time step of the gates, reset gate applied after the recurrent product (PyTorch, cuDNN, Keras
    * {@code reset_after=True}):
    * <pre>
-   * r  = sigmoid(xg_r + hg_r)        z = sigmoid(xg_z + hg_z)
-   * n  = tanh(xg_n + r * hg_n)       h' = (1 - z) * n + z * h
+   * r  = sigmoid(xg_r + hg_r + b_r)      z = sigmoid(xg_z + hg_z + b_z)      hn = hg_n + b_hn
+   * n  = tanh(xg_n + b_in + r * hn)      h' = (1 - z) * n + z * h
    * </pre>
    *
-   * @param xg    [rows x 3H] input projections W_ih x + b_ih
-   * @param hg    [rows x 3H] recurrent projections W_hh h + b_hh
+   * @param xg    [rows x 3H] input projections W_ih x
+   * @param hg    [rows x 3H] recurrent projections W_hh h
+   * @param bias  [4H] b_r = b_ir + b_hr | b_z = b_iz + b_hz | b_in | b_hn
    * @param h     [rows x H] previous state
    * @param hNew  [rows x H] new state (may not alias h)
-   * @param saved [rows x 4H] receives r | z | n | hn (hn = hg_n)
+   * @param saved [rows x 4H] receives r | z | n | hn
    */
-  void gruForwardResetAfter(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff,
-                            float[] h, int hOff, float[] hNew, int hNewOff, float[] saved, int savedOff);
+  void gruForwardResetAfter(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias,
+                            int biasOff, float[] h, int hOff, float[] hNew, int hNewOff, float[] saved, int savedOff);
 
   /**
    * Backward of {@link #gruForwardResetAfter} for one time step.
@@ -112,24 +117,26 @@ public interface Kernels {
    * First half of a reset-before step (Cho et al. 2014, Keras {@code reset_after=False}): the candidate's
    * recurrent product needs r first, so the step is split around that GEMM.
    * <pre>
-   * r = sigmoid(xg_r + hg_r)    z = sigmoid(xg_z + hg_z)    rh = r * h
+   * r = sigmoid(xg_r + hg_r + b_r)    z = sigmoid(xg_z + hg_z + b_z)    rh = r * h
    * </pre>
-   * Only the r and z columns of hg are read. Saves r and z into saved.
+   * Only the r and z columns of hg and of bias (the 4H vector of {@link #gruForwardResetAfter}) are read.
+   * Saves r and z into saved.
    *
-   * @param rh [rows x H] receives r * h, the operand of the caller's GEMM hg_n = rh W_hn^T + b_hn
+   * @param rh [rows x H] receives r * h, the operand of the caller's GEMM hg_n = rh W_hn^T
    */
-  void gruResetBefore(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff,
+  void gruResetBefore(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias, int biasOff,
                       float[] h, int hOff, float[] rh, int rhOff, float[] saved, int savedOff);
 
   /**
-   * Second half of a reset-before step, once the caller has written hg_n = W_hn (r * h) + b_hn:
+   * Second half of a reset-before step, once the caller has written hg_n = W_hn (r * h):
    * <pre>
-   * n = tanh(xg_n + hg_n)       h' = (1 - z) * n + z * h
+   * hn = hg_n + b_hn       n = tanh(xg_n + b_in + hn)       h' = (1 - z) * n + z * h
    * </pre>
-   * Reads r and z from saved and stores n and hn (= hg_n) there.
+   * Only the n columns of hg and the b_in and b_hn parts of bias are read. Reads r and z from saved and
+   * stores n and hn there.
    */
-  void gruCandidateBefore(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff,
-                          float[] h, int hOff, float[] hNew, int hNewOff, float[] saved, int savedOff);
+  void gruCandidateBefore(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias,
+                          int biasOff, float[] h, int hOff, float[] hNew, int hNewOff, float[] saved, int savedOff);
 
   /**
    * First half of the reset-before backward step: the gradients into z and n, and the direct part of dh.

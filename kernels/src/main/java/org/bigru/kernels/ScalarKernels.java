@@ -58,16 +58,17 @@ public final class ScalarKernels implements Kernels {
   }
 
   @Override
-  public void gruForwardResetAfter(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff,
-                                   float[] h, int hOff, float[] hNew, int hNewOff, float[] saved, int savedOff) {
+  public void gruForwardResetAfter(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias,
+                                   int biasOff, float[] h, int hOff, float[] hNew, int hNewOff, float[] saved,
+                                   int savedOff) {
     for (int row = 0; row < rows; row++) {
       int g = row * 3 * hidden;
       int s = savedOff + row * 4 * hidden;
       for (int j = 0; j < hidden; j++) {
-        float r = sigmoid(xg[xgOff + g + j] + hg[hgOff + g + j]);
-        float z = sigmoid(xg[xgOff + g + hidden + j] + hg[hgOff + g + hidden + j]);
-        float hn = hg[hgOff + g + 2 * hidden + j];
-        float n = (float) Math.tanh(xg[xgOff + g + 2 * hidden + j] + r * hn);
+        float r = sigmoid(xg[xgOff + g + j] + hg[hgOff + g + j] + bias[biasOff + j]);
+        float z = sigmoid(xg[xgOff + g + hidden + j] + hg[hgOff + g + hidden + j] + bias[biasOff + hidden + j]);
+        float hn = hg[hgOff + g + 2 * hidden + j] + bias[biasOff + 3 * hidden + j];
+        float n = (float) Math.tanh(xg[xgOff + g + 2 * hidden + j] + bias[biasOff + 2 * hidden + j] + r * hn);
         float hPrev = h[hOff + row * hidden + j];
         hNew[hNewOff + row * hidden + j] = (1f - z) * n + z * hPrev;
         saved[s + j] = r;
@@ -109,14 +110,14 @@ public final class ScalarKernels implements Kernels {
   }
 
   @Override
-  public void gruResetBefore(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff,
-                             float[] h, int hOff, float[] rh, int rhOff, float[] saved, int savedOff) {
+  public void gruResetBefore(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias,
+                             int biasOff, float[] h, int hOff, float[] rh, int rhOff, float[] saved, int savedOff) {
     for (int row = 0; row < rows; row++) {
       int g = row * 3 * hidden;
       int s = savedOff + row * 4 * hidden;
       for (int j = 0; j < hidden; j++) {
-        float r = sigmoid(xg[xgOff + g + j] + hg[hgOff + g + j]);
-        float z = sigmoid(xg[xgOff + g + hidden + j] + hg[hgOff + g + hidden + j]);
+        float r = sigmoid(xg[xgOff + g + j] + hg[hgOff + g + j] + bias[biasOff + j]);
+        float z = sigmoid(xg[xgOff + g + hidden + j] + hg[hgOff + g + hidden + j] + bias[biasOff + hidden + j]);
         rh[rhOff + row * hidden + j] = r * h[hOff + row * hidden + j];
         saved[s + j] = r;
         saved[s + hidden + j] = z;
@@ -125,15 +126,16 @@ public final class ScalarKernels implements Kernels {
   }
 
   @Override
-  public void gruCandidateBefore(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff,
-                                 float[] h, int hOff, float[] hNew, int hNewOff, float[] saved, int savedOff) {
+  public void gruCandidateBefore(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias,
+                                 int biasOff, float[] h, int hOff, float[] hNew, int hNewOff, float[] saved,
+                                 int savedOff) {
     for (int row = 0; row < rows; row++) {
       int g = row * 3 * hidden;
       int s = savedOff + row * 4 * hidden;
       for (int j = 0; j < hidden; j++) {
         float z = saved[s + hidden + j];
-        float hn = hg[hgOff + g + 2 * hidden + j];
-        float n = (float) Math.tanh(xg[xgOff + g + 2 * hidden + j] + hn);
+        float hn = hg[hgOff + g + 2 * hidden + j] + bias[biasOff + 3 * hidden + j];
+        float n = (float) Math.tanh(xg[xgOff + g + 2 * hidden + j] + bias[biasOff + 2 * hidden + j] + hn);
         hNew[hNewOff + row * hidden + j] = (1f - z) * n + z * h[hOff + row * hidden + j];
         saved[s + 2 * hidden + j] = n;
         saved[s + 3 * hidden + j] = hn;

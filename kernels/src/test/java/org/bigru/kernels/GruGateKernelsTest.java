@@ -49,6 +49,11 @@ class GruGateKernelsTest {
       return randomArray(random, offset + rows * width * hidden + 3, scale);
     }
 
+    /** The 4H gate biases at offset o6, plus padding. */
+    float[] bias() {
+      return randomArray(random, o6 + 4 * hidden + 3, 1f);
+    }
+
     /** A saved buffer as the scalar forward writes it, so r, z, n and hn are consistent. */
     float[] saved(boolean resetAfter) {
       float[] xg = array(o1, 3, 3f);
@@ -56,11 +61,12 @@ class GruGateKernelsTest {
       float[] h = array(o3, 1, 1f);
       float[] saved = array(o4, 4, 1f);
       float[] out = array(o5, 1, 1f);
+      float[] bias = bias();
       if (resetAfter) {
-        SCALAR.gruForwardResetAfter(rows, hidden, xg, o1, hg, o2, h, o3, out, o5, saved, o4);
+        SCALAR.gruForwardResetAfter(rows, hidden, xg, o1, hg, o2, bias, o6, h, o3, out, o5, saved, o4);
       } else {
-        SCALAR.gruResetBefore(rows, hidden, xg, o1, hg, o2, h, o3, out, o5, saved, o4);
-        SCALAR.gruCandidateBefore(rows, hidden, xg, o1, hg, o2, h, o3, out, o5, saved, o4);
+        SCALAR.gruResetBefore(rows, hidden, xg, o1, hg, o2, bias, o6, h, o3, out, o5, saved, o4);
+        SCALAR.gruCandidateBefore(rows, hidden, xg, o1, hg, o2, bias, o6, h, o3, out, o5, saved, o4);
       }
       return saved;
     }
@@ -94,11 +100,12 @@ class GruGateKernelsTest {
       float[] h = c.array(c.o3, 1, 1f);
       float[] hNew = c.array(c.o4, 1, 1f);
       float[] saved = c.array(c.o5, 4, 1f);
+      float[] bias = c.bias();
       float[] hNewExpected = hNew.clone();
       float[] savedExpected = saved.clone();
-      SCALAR.gruForwardResetAfter(c.rows, c.hidden, xg, c.o1, hg, c.o2, h, c.o3, hNewExpected, c.o4,
+      SCALAR.gruForwardResetAfter(c.rows, c.hidden, xg, c.o1, hg, c.o2, bias, c.o6, h, c.o3, hNewExpected, c.o4,
           savedExpected, c.o5);
-      k.gruForwardResetAfter(c.rows, c.hidden, xg, c.o1, hg, c.o2, h, c.o3, hNew, c.o4, saved, c.o5);
+      k.gruForwardResetAfter(c.rows, c.hidden, xg, c.o1, hg, c.o2, bias, c.o6, h, c.o3, hNew, c.o4, saved, c.o5);
       assertClose(hNewExpected, hNew, ABS, REL, c.seed, c.name(k, "forwardResetAfter hNew"));
       assertClose(savedExpected, saved, ABS, REL, c.seed, c.name(k, "forwardResetAfter saved"));
     });
@@ -135,8 +142,10 @@ class GruGateKernelsTest {
       float[] saved = c.array(c.o5, 4, 1f);
       float[] rhExpected = rh.clone();
       float[] savedExpected = saved.clone();
-      SCALAR.gruResetBefore(c.rows, c.hidden, xg, c.o1, hg, c.o2, h, c.o3, rhExpected, c.o4, savedExpected, c.o5);
-      k.gruResetBefore(c.rows, c.hidden, xg, c.o1, hg, c.o2, h, c.o3, rh, c.o4, saved, c.o5);
+      float[] bias = c.bias();
+      SCALAR.gruResetBefore(c.rows, c.hidden, xg, c.o1, hg, c.o2, bias, c.o6, h, c.o3, rhExpected, c.o4,
+          savedExpected, c.o5);
+      k.gruResetBefore(c.rows, c.hidden, xg, c.o1, hg, c.o2, bias, c.o6, h, c.o3, rh, c.o4, saved, c.o5);
       assertClose(rhExpected, rh, ABS, REL, c.seed, c.name(k, "resetBefore rh"));
       assertClose(savedExpected, saved, ABS, REL, c.seed, c.name(k, "resetBefore saved"));
     });
@@ -150,11 +159,12 @@ class GruGateKernelsTest {
       float[] hg = c.array(c.o2, 3, 3f);
       float[] h = c.array(c.o3, 1, 1f);
       float[] hNew = c.array(c.o5, 1, 1f);
+      float[] bias = c.bias();
       float[] hNewExpected = hNew.clone();
       float[] savedExpected = saved.clone();
-      SCALAR.gruCandidateBefore(c.rows, c.hidden, xg, c.o1, hg, c.o2, h, c.o3, hNewExpected, c.o5,
+      SCALAR.gruCandidateBefore(c.rows, c.hidden, xg, c.o1, hg, c.o2, bias, c.o6, h, c.o3, hNewExpected, c.o5,
           savedExpected, c.o4);
-      k.gruCandidateBefore(c.rows, c.hidden, xg, c.o1, hg, c.o2, h, c.o3, hNew, c.o5, saved, c.o4);
+      k.gruCandidateBefore(c.rows, c.hidden, xg, c.o1, hg, c.o2, bias, c.o6, h, c.o3, hNew, c.o5, saved, c.o4);
       assertClose(hNewExpected, hNew, ABS, REL, c.seed, c.name(k, "candidateBefore hNew"));
       assertClose(savedExpected, saved, ABS, REL, c.seed, c.name(k, "candidateBefore saved"));
     });
@@ -214,12 +224,13 @@ class GruGateKernelsTest {
     float[] xg = randomArray(random, rows * 3 * hidden, 3f);
     float[] hg = randomArray(random, rows * 3 * hidden, 3f);
     float[] h = randomArray(random, rows * hidden, 1f);
+    float[] bias = randomArray(random, 4 * hidden, 1f);
     float[] firstHNew = null;
     float[] firstSaved = null;
     for (Kernels k : KernelTesting.panamaAtEveryWidth()) {
       float[] hNew = new float[rows * hidden];
       float[] saved = new float[rows * 4 * hidden];
-      k.gruForwardResetAfter(rows, hidden, xg, 0, hg, 0, h, 0, hNew, 0, saved, 0);
+      k.gruForwardResetAfter(rows, hidden, xg, 0, hg, 0, bias, 0, h, 0, hNew, 0, saved, 0);
       if (firstHNew == null) {
         firstHNew = hNew;
         firstSaved = saved;

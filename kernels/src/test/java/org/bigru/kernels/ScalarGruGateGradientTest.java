@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The oracle itself: the scalar backward kernels against central finite differences of the scalar forward
  * kernels, for L = sum(w * h') with random w (so dL/dh' = w). Reset before goes through the whole split step
- * with an explicit W_hn product (hg_n = rh W_hn^T + b_hn), so the d(rh) path is exercised. Also the gradient
- * of softmax cross-entropy against differences of its loss.
+ * with an explicit W_hn product (hg_n = rh W_hn^T), so the d(rh) path is exercised. The gate biases are shared
+ * by the rows: their gradients are the column sums of dxg (b_r, b_z, b_in) and of dhg_n (b_hn), as a layer
+ * forms them. Also the gradient of softmax cross-entropy against differences of its loss.
  */
 class ScalarGruGateGradientTest {
 
@@ -48,6 +49,20 @@ class ScalarGruGateGradientTest {
     }
   }
 
+  /** The gradient of the 4H gate biases: column sums of dxg, then of the n columns of dhg. */
+  private static float[] biasGradient(float[] dxg, float[] dhg) {
+    float[] db = new float[4 * HIDDEN];
+    for (int row = 0; row < ROWS; row++) {
+      for (int j = 0; j < 3 * HIDDEN; j++) {
+        db[j] += dxg[row * 3 * HIDDEN + j];
+      }
+      for (int j = 0; j < HIDDEN; j++) {
+        db[3 * HIDDEN + j] += dhg[row * 3 * HIDDEN + 2 * HIDDEN + j];
+      }
+    }
+    return db;
+  }
+
   private static double weightedSum(float[] weights, float[] values) {
     double sum = 0;
     for (int i = 0; i < values.length; i++) {
@@ -61,10 +76,11 @@ class ScalarGruGateGradientTest {
     float[] xg = randomArray(random, ROWS * 3 * HIDDEN, 2f);
     float[] hg = randomArray(random, ROWS * 3 * HIDDEN, 2f);
     float[] h = randomArray(random, ROWS * HIDDEN, 1f);
+    float[] bias = randomArray(random, 4 * HIDDEN, 1f);
     float[] w = randomArray(random, ROWS * HIDDEN, 1f);
     float[] saved = new float[ROWS * 4 * HIDDEN];
     float[] hNew = new float[ROWS * HIDDEN];
-    SCALAR.gruForwardResetAfter(ROWS, HIDDEN, xg, 0, hg, 0, h, 0, hNew, 0, saved, 0);
+    SCALAR.gruForwardResetAfter(ROWS, HIDDEN, xg, 0, hg, 0, bias, 0, h, 0, hNew, 0, saved, 0);
     float[] dxg = new float[xg.length];
     float[] dhg = new float[hg.length];
     float[] dh = new float[h.length];
@@ -72,12 +88,13 @@ class ScalarGruGateGradientTest {
 
     ToDoubleFunction<float[]> loss = ignored -> {
       float[] out = new float[ROWS * HIDDEN];
-      SCALAR.gruForwardResetAfter(ROWS, HIDDEN, xg, 0, hg, 0, h, 0, out, 0, new float[saved.length], 0);
+      SCALAR.gruForwardResetAfter(ROWS, HIDDEN, xg, 0, hg, 0, bias, 0, h, 0, out, 0, new float[saved.length], 0);
       return weightedSum(w, out);
     };
     assertGradient("dxg", xg, dxg, 0, xg.length, loss);
     assertGradient("dhg", hg, dhg, 0, hg.length, loss);
     assertGradient("dh", h, dh, 0, h.length, loss);
+    assertGradient("dbias", bias, biasGradient(dxg, dhg), 0, bias.length, loss);
   }
 
   @Test
@@ -87,25 +104,23 @@ class ScalarGruGateGradientTest {
     float[] hg = randomArray(random, ROWS * 3 * HIDDEN, 2f);
     float[] h = randomArray(random, ROWS * HIDDEN, 1f);
     float[] wHn = randomArray(random, HIDDEN * HIDDEN, 0.8f);
-    float[] bHn = randomArray(random, HIDDEN, 0.5f);
+    float[] bias = randomArray(random, 4 * HIDDEN, 1f);
     float[] w = randomArray(random, ROWS * HIDDEN, 1f);
 
-    ToDoubleFunction<float[]> loss = ignored -> weightedSum(w, resetBeforeForward(xg, hg, h, wHn, bHn,
+    ToDoubleFunction<float[]> loss = ignored -> weightedSum(w, resetBeforeForward(xg, hg, h, wHn, bias,
         new float[ROWS * 4 * HIDDEN], new float[ROWS * HIDDEN]));
     float[] saved = new float[ROWS * 4 * HIDDEN];
-    resetBeforeForward(xg, hg, h, wHn, bHn, saved, new float[ROWS * HIDDEN]);
+    resetBeforeForward(xg, hg, h, wHn, bias, saved, new float[ROWS * HIDDEN]);
 
     float[] dxg = new float[xg.length];
     float[] dhg = new float[hg.length];
     float[] dh = new float[h.length];
     SCALAR.gruBackwardCandidateBefore(ROWS, HIDDEN, w, 0, h, 0, saved, 0, dxg, 0, dhg, 0, dh, 0);
-    // d(rh) = dhg_n W_hn, and the gradients of W_hn's inputs b_hn (column sums of dhg_n).
+    // d(rh) = dhg_n W_hn
     float[] drh = new float[ROWS * HIDDEN];
-    float[] dbHn = new float[HIDDEN];
     for (int row = 0; row < ROWS; row++) {
       for (int j = 0; j < HIDDEN; j++) {
         float dn = dhg[row * 3 * HIDDEN + 2 * HIDDEN + j];
-        dbHn[j] += dn;
         for (int i = 0; i < HIDDEN; i++) {
           drh[row * HIDDEN + i] += dn * wHn[j * HIDDEN + i];
         }
@@ -118,26 +133,26 @@ class ScalarGruGateGradientTest {
       int rz = row * 3 * HIDDEN;
       assertGradient("dhg (r, z columns)", hg, dhg, rz, rz + 2 * HIDDEN, loss);
     }
-    assertGradient("db_hn", bHn, dbHn, 0, HIDDEN, loss);
+    assertGradient("dbias", bias, biasGradient(dxg, dhg), 0, bias.length, loss);
     assertGradient("dh (direct and through r * h)", h, dh, 0, h.length, loss);
   }
 
   /** The reset-before step as a layer runs it: gates, the W_hn product, candidate. Returns h'. */
-  private static float[] resetBeforeForward(float[] xg, float[] hg, float[] h, float[] wHn, float[] bHn,
+  private static float[] resetBeforeForward(float[] xg, float[] hg, float[] h, float[] wHn, float[] bias,
                                             float[] saved, float[] hNew) {
     float[] hgStep = hg.clone();
     float[] rh = new float[ROWS * HIDDEN];
-    SCALAR.gruResetBefore(ROWS, HIDDEN, xg, 0, hgStep, 0, h, 0, rh, 0, saved, 0);
+    SCALAR.gruResetBefore(ROWS, HIDDEN, xg, 0, hgStep, 0, bias, 0, h, 0, rh, 0, saved, 0);
     for (int row = 0; row < ROWS; row++) {
       for (int j = 0; j < HIDDEN; j++) {
-        double sum = bHn[j];
+        double sum = 0;
         for (int i = 0; i < HIDDEN; i++) {
           sum += (double) rh[row * HIDDEN + i] * wHn[j * HIDDEN + i];
         }
         hgStep[row * 3 * HIDDEN + 2 * HIDDEN + j] = (float) sum;
       }
     }
-    SCALAR.gruCandidateBefore(ROWS, HIDDEN, xg, 0, hgStep, 0, h, 0, hNew, 0, saved, 0);
+    SCALAR.gruCandidateBefore(ROWS, HIDDEN, xg, 0, hgStep, 0, bias, 0, h, 0, hNew, 0, saved, 0);
     return hNew;
   }
 

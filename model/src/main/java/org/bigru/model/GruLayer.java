@@ -31,11 +31,13 @@ final class GruLayer {
   private final float[] recurrentWeightsT;
   private final float[] recurrentWeightsSource;
   private boolean recurrentWeightsBuilt;
+  // [4H] b_ir + b_hr | b_iz + b_hz | b_in | b_hn, the biases as the gate kernels add them
+  private final float[] gateBias;
 
   private BatchOrder order;
   private float[] input;                           // [T][N][I], the caller's, kept for dW_ih
-  private float[] inputGates = new float[0];       // [T][N][3H] W_ih x + b_ih
-  private float[] recurrentGates = new float[0];   // [N][3H] W_hh h + b_hh of the current step
+  private float[] inputGates = new float[0];       // [T][N][3H] W_ih x
+  private float[] recurrentGates = new float[0];   // [N][3H] W_hh h of the current step
   private float[] states = new float[0];           // [T+1][N][H]
   private float[] saved = new float[0];            // [T][N][4H] r | z | n | hn
   private float[] resetStates = new float[0];      // [T][N][H] r * h (reset before only)
@@ -60,6 +62,7 @@ final class GruLayer {
         ? new Parameter("gru.bias_hh_" + suffix, new int[] {3 * hidden}, false) : null;
     this.recurrentWeightsT = new float[3 * hidden * hidden];
     this.recurrentWeightsSource = new float[3 * hidden * hidden];
+    this.gateBias = new float[4 * hidden];
   }
 
   /** In PyTorch's state_dict order: weight_ih, weight_hh, bias_ih, bias_hh. */
@@ -96,10 +99,10 @@ final class GruLayer {
     int g = 3 * hidden;
     growForward(steps, n);
 
-    // inputGates[T*N x 3H] = x[T*N x I] W_ih^T + b_ih
+    // inputGates[T*N x 3H] = x[T*N x I] W_ih^T (the gate kernels add the biases)
     K.gemm(false, true, rows, g, inputSize, 1f, x, 0, inputSize, weightIh.value(), 0, inputSize,
         0f, inputGates, 0, g);
-    K.addBiasRows(rows, g, biasIh.value(), 0, inputGates, 0, g);
+    buildGateBias();
     if (!recurrentWeightsBuilt || !Arrays.equals(weightHh.value(), recurrentWeightsSource)) {
       System.arraycopy(weightHh.value(), 0, recurrentWeightsSource, 0, recurrentWeightsSource.length);
       transpose(recurrentWeightsSource, g, hidden, recurrentWeightsT);
@@ -126,15 +129,24 @@ final class GruLayer {
     }
   }
 
+  /** gateBias from b_ih and b_hh (zeros without a recurrent bias). */
+  private void buildGateBias() {
+    float[] bi = biasIh.value();
+    float[] bh = biasHh == null ? null : biasHh.value();
+    for (int j = 0; j < 3 * hidden; j++) {
+      gateBias[j] = j < 2 * hidden && bh != null ? bi[j] + bh[j] : bi[j];
+    }
+    for (int j = 0; j < hidden; j++) {
+      gateBias[3 * hidden + j] = bh == null ? 0f : bh[2 * hidden + j];
+    }
+  }
+
   private void stepResetAfter(int active, int gOff, int hOff, int hNewOff, int sOff) {
     int g = 3 * hidden;
-    // hg[rows x 3H] = h W_hh^T (+ b_hh)
+    // hg[rows x 3H] = h W_hh^T
     K.gemm(false, false, active, g, hidden, 1f, states, hOff, hidden, recurrentWeightsT, 0, g,
         0f, recurrentGates, 0, g);
-    if (biasHh != null) {
-      K.addBiasRows(active, g, biasHh.value(), 0, recurrentGates, 0, g);
-    }
-    K.gruForwardResetAfter(active, hidden, inputGates, gOff, recurrentGates, 0, states, hOff,
+    K.gruForwardResetAfter(active, hidden, inputGates, gOff, recurrentGates, 0, gateBias, 0, states, hOff,
         states, hNewOff, saved, sOff);
   }
 
@@ -143,12 +155,12 @@ final class GruLayer {
     // the r and z columns: hg_rz[rows x 2H] = h W_h(r,z)^T
     K.gemm(false, false, active, 2 * hidden, hidden, 1f, states, hOff, hidden, recurrentWeightsT, 0, g,
         0f, recurrentGates, 0, g);
-    K.gruResetBefore(active, hidden, inputGates, gOff, recurrentGates, 0, states, hOff,
+    K.gruResetBefore(active, hidden, inputGates, gOff, recurrentGates, 0, gateBias, 0, states, hOff,
         resetStates, hOff, saved, sOff);
     // the n column from r * h: hg_n[rows x H] = (r * h) W_hn^T
     K.gemm(false, false, active, hidden, hidden, 1f, resetStates, hOff, hidden,
         recurrentWeightsT, 2 * hidden, g, 0f, recurrentGates, 2 * hidden, g);
-    K.gruCandidateBefore(active, hidden, inputGates, gOff, recurrentGates, 0, states, hOff,
+    K.gruCandidateBefore(active, hidden, inputGates, gOff, recurrentGates, 0, gateBias, 0, states, hOff,
         states, hNewOff, saved, sOff);
   }
 

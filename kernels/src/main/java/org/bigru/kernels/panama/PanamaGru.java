@@ -33,47 +33,52 @@ final class PanamaGru {
 
   // ---------------------------------------------------------------- forward
 
-  void forwardResetAfter(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] h, int hOff,
-                         float[] hNew, int hNewOff, float[] saved, int savedOff) {
+  void forwardResetAfter(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias,
+                         int biasOff, float[] h, int hOff, float[] hNew, int hNewOff, float[] saved, int savedOff) {
     for (int row = 0; row < rows; row++) {
       int x = xgOff + row * 3 * hidden;
       int hgi = hgOff + row * 3 * hidden;
       int s = savedOff + row * 4 * hidden;
-      resetAndUpdateGates(hidden, xg, x, hg, hgi, saved, s);
-      candidate(hidden, true, xg, x, hg, hgi, h, hOff + row * hidden, hNew, hNewOff + row * hidden, saved, s);
+      resetAndUpdateGates(hidden, xg, x, hg, hgi, bias, biasOff, saved, s);
+      candidate(hidden, true, xg, x, hg, hgi, bias, biasOff, h, hOff + row * hidden, hNew, hNewOff + row * hidden,
+          saved, s);
     }
   }
 
-  void resetBefore(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] h, int hOff,
-                   float[] rh, int rhOff, float[] saved, int savedOff) {
+  void resetBefore(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias, int biasOff,
+                   float[] h, int hOff, float[] rh, int rhOff, float[] saved, int savedOff) {
     for (int row = 0; row < rows; row++) {
       int s = savedOff + row * 4 * hidden;
-      resetAndUpdateGates(hidden, xg, xgOff + row * 3 * hidden, hg, hgOff + row * 3 * hidden, saved, s);
+      resetAndUpdateGates(hidden, xg, xgOff + row * 3 * hidden, hg, hgOff + row * 3 * hidden, bias, biasOff,
+          saved, s);
       resetState(hidden, saved, s, h, hOff + row * hidden, rh, rhOff + row * hidden);
     }
   }
 
-  void candidateBefore(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] h, int hOff,
-                       float[] hNew, int hNewOff, float[] saved, int savedOff) {
+  void candidateBefore(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias,
+                       int biasOff, float[] h, int hOff, float[] hNew, int hNewOff, float[] saved, int savedOff) {
     for (int row = 0; row < rows; row++) {
-      candidate(hidden, false, xg, xgOff + row * 3 * hidden, hg, hgOff + row * 3 * hidden, h, hOff + row * hidden,
-          hNew, hNewOff + row * hidden, saved, savedOff + row * 4 * hidden);
+      candidate(hidden, false, xg, xgOff + row * 3 * hidden, hg, hgOff + row * 3 * hidden, bias, biasOff,
+          h, hOff + row * hidden, hNew, hNewOff + row * hidden, saved, savedOff + row * 4 * hidden);
     }
   }
 
-  // One row: r = sigmoid(xg_r + hg_r), z = sigmoid(xg_z + hg_z) into saved. The r and z columns are adjacent
-  // in xg, hg and saved, so one loop over 2H covers both with a single activation call site: C2 stops inlining
-  // a second activation at its node budget (NodeCountInliningCutoff), and an activation left out of line runs
-  // on heap-allocated vectors.
-  private void resetAndUpdateGates(int hidden, float[] xg, int x, float[] hg, int hgi, float[] saved, int s) {
+  // One row: r = sigmoid(xg_r + hg_r + b_r), z = sigmoid(xg_z + hg_z + b_z) into saved. The r and z columns are
+  // adjacent in xg, hg, bias and saved, so one loop over 2H covers both with a single activation call site: C2
+  // stops inlining a second activation at its node budget (NodeCountInliningCutoff), and an activation left out
+  // of line runs on heap-allocated vectors.
+  private void resetAndUpdateGates(int hidden, float[] xg, int x, float[] hg, int hgi, float[] bias, int b,
+                                   float[] saved, int s) {
     VectorSpecies<Float> vs = species.get();
     int n = 2 * hidden;
     int j = 0;
     for (int bound = vs.loopBound(n); j < bound; j += vs.length()) {
-      sigmoid(FloatVector.fromArray(vs, xg, x + j).add(FloatVector.fromArray(vs, hg, hgi + j))).intoArray(saved, s + j);
+      FloatVector pre = FloatVector.fromArray(vs, xg, x + j).add(FloatVector.fromArray(vs, hg, hgi + j))
+          .add(FloatVector.fromArray(vs, bias, b + j));
+      sigmoid(pre).intoArray(saved, s + j);
     }
     for (; j < n; j++) {
-      saved[s + j] = sigmoid(xg[x + j] + hg[hgi + j]);
+      saved[s + j] = sigmoid(xg[x + j] + hg[hgi + j] + bias[b + j]);
     }
   }
 
@@ -89,16 +94,18 @@ final class PanamaGru {
     }
   }
 
-  // One row: n = tanh(xg_n + r * hn) (reset after) or tanh(xg_n + hn) (reset before), with hn = hg_n and r, z
-  // read from saved; h' = (1 - z) n + z h; n and hn into saved.
-  private void candidate(int hidden, boolean resetAfter, float[] xg, int x, float[] hg, int hgi, float[] h, int hi,
-                         float[] hNew, int out, float[] saved, int s) {
+  // One row: n = tanh(xg_n + b_in + r * hn) (reset after) or tanh(xg_n + b_in + hn) (reset before), with
+  // hn = hg_n + b_hn and r, z read from saved; h' = (1 - z) n + z h; n and hn into saved.
+  private void candidate(int hidden, boolean resetAfter, float[] xg, int x, float[] hg, int hgi, float[] bias, int b,
+                         float[] h, int hi, float[] hNew, int out, float[] saved, int s) {
     VectorSpecies<Float> vs = species.get();
     int j = 0;
     for (int bound = vs.loopBound(hidden); j < bound; j += vs.length()) {
       FloatVector z = FloatVector.fromArray(vs, saved, s + hidden + j);
-      FloatVector hn = FloatVector.fromArray(vs, hg, hgi + 2 * hidden + j);
-      FloatVector xn = FloatVector.fromArray(vs, xg, x + 2 * hidden + j);
+      FloatVector hn = FloatVector.fromArray(vs, hg, hgi + 2 * hidden + j)
+          .add(FloatVector.fromArray(vs, bias, b + 3 * hidden + j));
+      FloatVector xn = FloatVector.fromArray(vs, xg, x + 2 * hidden + j)
+          .add(FloatVector.fromArray(vs, bias, b + 2 * hidden + j));
       FloatVector n = tanh(resetAfter ? xn.add(FloatVector.fromArray(vs, saved, s + j).mul(hn)) : xn.add(hn));
       FloatVector hPrev = FloatVector.fromArray(vs, h, hi + j);
       z.broadcast(1f).sub(z).mul(n).add(z.mul(hPrev)).intoArray(hNew, out + j);
@@ -107,8 +114,9 @@ final class PanamaGru {
     }
     for (; j < hidden; j++) {
       float z = saved[s + hidden + j];
-      float hn = hg[hgi + 2 * hidden + j];
-      float n = tanh(resetAfter ? xg[x + 2 * hidden + j] + saved[s + j] * hn : xg[x + 2 * hidden + j] + hn);
+      float hn = hg[hgi + 2 * hidden + j] + bias[b + 3 * hidden + j];
+      float xn = xg[x + 2 * hidden + j] + bias[b + 2 * hidden + j];
+      float n = tanh(resetAfter ? xn + saved[s + j] * hn : xn + hn);
       hNew[out + j] = (1f - z) * n + z * h[hi + j];
       saved[s + 2 * hidden + j] = n;
       saved[s + 3 * hidden + j] = hn;

@@ -78,9 +78,11 @@ public final class PanamaKernels implements Kernels {
   }
 
   @Override
-  public void gruForwardResetAfter(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff,
-                                   float[] h, int hOff, float[] hNew, int hNewOff, float[] saved, int savedOff) {
-    gru.forwardResetAfter(rows, hidden, xg, xgOff, hg, hgOff, h, hOff, hNew, hNewOff, saved, savedOff);
+  public void gruForwardResetAfter(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias,
+                                   int biasOff, float[] h, int hOff, float[] hNew, int hNewOff, float[] saved,
+                                   int savedOff) {
+    gru.forwardResetAfter(rows, hidden, xg, xgOff, hg, hgOff, bias, biasOff, h, hOff, hNew, hNewOff, saved,
+        savedOff);
   }
 
   @Override
@@ -92,15 +94,17 @@ public final class PanamaKernels implements Kernels {
   }
 
   @Override
-  public void gruResetBefore(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff,
-                             float[] h, int hOff, float[] rh, int rhOff, float[] saved, int savedOff) {
-    gru.resetBefore(rows, hidden, xg, xgOff, hg, hgOff, h, hOff, rh, rhOff, saved, savedOff);
+  public void gruResetBefore(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias,
+                             int biasOff, float[] h, int hOff, float[] rh, int rhOff, float[] saved, int savedOff) {
+    gru.resetBefore(rows, hidden, xg, xgOff, hg, hgOff, bias, biasOff, h, hOff, rh, rhOff, saved, savedOff);
   }
 
   @Override
-  public void gruCandidateBefore(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff,
-                                 float[] h, int hOff, float[] hNew, int hNewOff, float[] saved, int savedOff) {
-    gru.candidateBefore(rows, hidden, xg, xgOff, hg, hgOff, h, hOff, hNew, hNewOff, saved, savedOff);
+  public void gruCandidateBefore(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias,
+                                 int biasOff, float[] h, int hOff, float[] hNew, int hNewOff, float[] saved,
+                                 int savedOff) {
+    gru.candidateBefore(rows, hidden, xg, xgOff, hg, hgOff, bias, biasOff, h, hOff, hNew, hNewOff, saved,
+        savedOff);
   }
 
   @Override
