@@ -33,15 +33,19 @@ class ActivationAccuracyTest {
       return;
     }
     for (Kernels k : panama) {
-      String result = sweepInChildJvm(k.vectorBits());
+      String result = sweepInChildJvm(k.vectorBits(), "-XX:+UseFMA");
       System.out.println(result);
       assertTrue(result.startsWith("OK " + k.describe()), "child JVM at " + k.vectorBits() + " bits: " + result);
     }
+    // the form for CPUs without FMA (a multiply, then an add)
+    String result = sweepInChildJvm(0, "-XX:-UseFMA");
+    System.out.println(result);
+    assertTrue(result.startsWith("OK ") && result.contains("FMA off"), "child JVM without FMA: " + result);
   }
 
-  private static String sweepInChildJvm(int vectorBits) throws Exception {
+  private static String sweepInChildJvm(int vectorBits, String fmaOption) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process child = new ProcessBuilder(java.toString(), "--add-modules", "jdk.incubator.vector",
+    Process child = new ProcessBuilder(java.toString(), "--add-modules", "jdk.incubator.vector", fmaOption,
         "-cp", System.getProperty("java.class.path"), "-Dbigru.kernels=panama", "-Dbigru.vectorBits=" + vectorBits,
         ActivationSweep.class.getName())
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -39,8 +39,9 @@ final class GruLayer {
   private float[] inputGates = new float[0];       // [T][N][3H] W_ih x
   private float[] recurrentGates = new float[0];   // [N][3H] W_hh h of the current step
   private float[] states = new float[0];           // [T+1][N][H]
-  private float[] saved = new float[0];            // [T][N][4H] r | z | n | hn
-  private float[] resetStates = new float[0];      // [T][N][H] r * h (reset before only)
+  private float[] saved = new float[0];            // [T][N][4H] r | z | n | hn ([N][4H] in inference)
+  private float[] resetStates = new float[0];      // [T][N][H] r * h, reset before only ([N][H] in inference)
+  private boolean keptForBackward;
   private float[] outputGrad = new float[0];       // [T][N][H] dLoss/dstate from above, consumed by backward
   private float[] inputGatesGrad = new float[0];   // [T][N][3H]
   private float[] recurrentGatesGrad = new float[0]; // [T][N][3H]
@@ -88,16 +89,18 @@ final class GruLayer {
 
   /**
    * Runs the layer over x [T][N][I] (zeros on padded rows), starting from h0 [N][H] in sorted order, or from
-   * zeros when h0 is null. Keeps x until {@link #backward}.
+   * zeros when h0 is null. With {@code forBackward} it keeps x and every step's gates for {@link #backward};
+   * without (inference), the gates of one step at a time, which keeps them in cache.
    */
-  void forward(float[] x, BatchOrder batchOrder, float[] h0) {
+  void forward(float[] x, BatchOrder batchOrder, float[] h0, boolean forBackward) {
     order = batchOrder;
     input = x;
+    keptForBackward = forBackward;
     int n = order.size();
     int steps = order.steps();
     int rows = Workspace.size(steps, n);
     int g = 3 * hidden;
-    growForward(steps, n);
+    growForward(steps, n, forBackward);
 
     // inputGates[T*N x 3H] = x[T*N x I] W_ih^T (the gate kernels add the biases)
     K.gemm(false, true, rows, g, inputSize, 1f, x, 0, inputSize, weightIh.value(), 0, inputSize,
@@ -118,12 +121,13 @@ final class GruLayer {
       int hOff = t * n * hidden;
       int hNewOff = hOff + n * hidden;
       int gOff = t * n * g;
-      int sOff = t * n * 4 * hidden;
+      int sOff = forBackward ? t * n * 4 * hidden : 0;
       if (resetAfter) {
         stepResetAfter(active, gOff, hOff, hNewOff, sOff);
       } else {
-        stepResetBefore(active, gOff, hOff, hNewOff, sOff);
-        Arrays.fill(resetStates, hOff + active * hidden, hOff + n * hidden, 0f);
+        int rOff = forBackward ? hOff : 0;
+        stepResetBefore(active, gOff, hOff, hNewOff, sOff, rOff);
+        Arrays.fill(resetStates, rOff + active * hidden, rOff + n * hidden, 0f);
       }
       Arrays.fill(states, hNewOff + active * hidden, hNewOff + n * hidden, 0f);
     }
@@ -150,15 +154,15 @@ final class GruLayer {
         states, hNewOff, saved, sOff);
   }
 
-  private void stepResetBefore(int active, int gOff, int hOff, int hNewOff, int sOff) {
+  private void stepResetBefore(int active, int gOff, int hOff, int hNewOff, int sOff, int rOff) {
     int g = 3 * hidden;
     // the r and z columns: hg_rz[rows x 2H] = h W_h(r,z)^T
     K.gemm(false, false, active, 2 * hidden, hidden, 1f, states, hOff, hidden, recurrentWeightsT, 0, g,
         0f, recurrentGates, 0, g);
     K.gruResetBefore(active, hidden, inputGates, gOff, recurrentGates, 0, gateBias, 0, states, hOff,
-        resetStates, hOff, saved, sOff);
+        resetStates, rOff, saved, sOff);
     // the n column from r * h: hg_n[rows x H] = (r * h) W_hn^T
-    K.gemm(false, false, active, hidden, hidden, 1f, resetStates, hOff, hidden,
+    K.gemm(false, false, active, hidden, hidden, 1f, resetStates, rOff, hidden,
         recurrentWeightsT, 2 * hidden, g, 0f, recurrentGates, 2 * hidden, g);
     K.gruCandidateBefore(active, hidden, inputGates, gOff, recurrentGates, 0, gateBias, 0, states, hOff,
         states, hNewOff, saved, sOff);
@@ -192,6 +196,9 @@ final class GruLayer {
    * gradient [N][H] and, when wanted, the input gradient [T][N][I].
    */
   void backward(boolean wantInputGrad) {
+    if (!keptForBackward) {
+      throw new IllegalStateException("backward needs a forward that kept its gates (forBackward)");
+    }
     int n = order.size();
     int steps = order.steps();
     int rows = steps * n;
@@ -266,14 +273,15 @@ final class GruLayer {
     return carry;
   }
 
-  private void growForward(int steps, int n) {
+  private void growForward(int steps, int n, boolean forBackward) {
     int rows = Workspace.size(steps, n);
+    int keptRows = forBackward ? rows : n;
     inputGates = Workspace.grow(inputGates, Workspace.size(rows, 3 * hidden));
     recurrentGates = Workspace.grow(recurrentGates, n * 3 * hidden);
     states = Workspace.grow(states, Workspace.size(rows + n, hidden));
-    saved = Workspace.grow(saved, Workspace.size(rows, 4 * hidden));
+    saved = Workspace.grow(saved, Workspace.size(keptRows, 4 * hidden));
     if (!resetAfter) {
-      resetStates = Workspace.grow(resetStates, Workspace.size(rows, hidden));
+      resetStates = Workspace.grow(resetStates, Workspace.size(keptRows, hidden));
     }
   }
 

@@ -149,7 +149,7 @@ public final class Network {
    */
   public float[] predict(SequenceBatch batch) {
     checkBatch(batch);
-    float[] output = forward(batch, null);
+    float[] output = forward(batch, null, false);
     int outputs = config.outputSize();
     if (perStep()) {
       float[] result = new float[Workspace.size(Workspace.size(batch.size(), batch.steps()), outputs)];
@@ -171,7 +171,7 @@ public final class Network {
     checkBatch(batch);
     checkTargets(batch, targets);
     SplittableRandom rng = config.dropout() > 0 ? dropoutRng : null;
-    float[] output = forward(batch, rng);
+    float[] output = forward(batch, rng, true);
     outputGrad = Workspace.grow(outputGrad, Workspace.size(denseRows, config.outputSize()));
     double value = loss.evaluate(output, denseRows, config.outputSize(), order.targetRows(perStep()), targets,
         outputGrad);
@@ -183,7 +183,7 @@ public final class Network {
   public double loss(SequenceBatch batch, Targets targets) {
     checkBatch(batch);
     checkTargets(batch, targets);
-    float[] output = forward(batch, null);
+    float[] output = forward(batch, null, false);
     return loss.evaluate(output, denseRows, config.outputSize(), order.targetRows(perStep()), targets, null);
   }
 
@@ -207,8 +207,11 @@ public final class Network {
     return config.outputMode() == OutputMode.SEQUENCE;
   }
 
-  /** Runs the network; returns the output layer's rows [denseRows x outputs] (sorted, time-major per step). */
-  private float[] forward(SequenceBatch batch, SplittableRandom rng) {
+  /**
+   * Runs the network, keeping what a backward needs when {@code forBackward}; returns the output layer's rows
+   * [denseRows x outputs] (sorted, time-major per step).
+   */
+  private float[] forward(SequenceBatch batch, SplittableRandom rng, boolean forBackward) {
     order.set(batch);
     int sequenceRows = Workspace.size(order.steps(), order.size());
     input = Workspace.grow(input, Workspace.size(sequenceRows, config.inputSize()));
@@ -223,7 +226,7 @@ public final class Network {
         x = dropouts[k - 1].forward(x, sequenceRows * width, rng);
       }
       boolean lastState = k == last && !perStep();
-      layer.forward(x, order, !lastState, lastState, runner);
+      layer.forward(x, order, !lastState, lastState, forBackward, runner);
       x = lastState ? layer.last() : layer.output();
       width = layer.width();
     }

@@ -34,6 +34,7 @@ final class RecurrentLayer {
   private final Runnable forwardBackprop;
   private final Runnable backwardBackprop;
   private boolean wantInputGrad;
+  private boolean forBackward;
 
   RecurrentLayer(int index, int inputSize, RecurrentLayerSpec spec) {
     this.inputSize = inputSize;
@@ -43,10 +44,10 @@ final class RecurrentLayer {
     this.forwardDirection = new GruLayer(inputSize, hidden, spec.resetMode(), "l" + index);
     this.backwardDirection = spec.bidirectional()
         ? new GruLayer(inputSize, hidden, spec.resetMode(), "l" + index + "_reverse") : null;
-    forwardPass = () -> forwardDirection.forward(input, order, null);
+    forwardPass = () -> forwardDirection.forward(input, order, null, forBackward);
     backwardPass = () -> {
       reverseWithinLengths(input, inputSize, reversedInput);
-      backwardDirection.forward(reversedInput, order, null);
+      backwardDirection.forward(reversedInput, order, null, forBackward);
     };
     forwardBackprop = () -> forwardDirection.backward(wantInputGrad);
     backwardBackprop = () -> {
@@ -77,11 +78,14 @@ final class RecurrentLayer {
 
   /**
    * Runs both directions over x [T][N][I] (zeros on padding; kept until backward), then merges what is
-   * asked for: the whole sequence ({@link #output()}) and/or the final states ({@link #last()}).
+   * asked for: the whole sequence ({@link #output()}) and/or the final states ({@link #last()}). Only a
+   * forward {@code forBackward} can be followed by {@link #backward}.
    */
-  void forward(float[] x, BatchOrder batchOrder, boolean wantSequence, boolean wantLast, PairRunner runner) {
+  void forward(float[] x, BatchOrder batchOrder, boolean wantSequence, boolean wantLast, boolean forBackward,
+               PairRunner runner) {
     order = batchOrder;
     input = x;
+    this.forBackward = forBackward;
     int n = order.size();
     int rows = Workspace.size(order.steps(), n);
     if (backwardDirection == null) {

@@ -40,7 +40,7 @@ class GruLayerInitialStateTest {
       }
     }
 
-    layer.forward(x, order, h0);
+    layer.forward(x, order, h0, true);
     System.arraycopy(weights, 0, layer.outputGradient(), 0, weights.length);
     layer.backward(true);
     float[] analytic = layer.initialStateGradient().clone();
@@ -60,7 +60,7 @@ class GruLayerInitialStateTest {
   }
 
   private static double weightedStates(GruLayer layer, float[] x, BatchOrder order, float[] h0, float[] weights) {
-    layer.forward(x, order, h0);
+    layer.forward(x, order, h0, true);
     double sum = 0;
     for (int k = 0; k < weights.length; k++) {
       sum += (double) weights[k] * layer.states()[N * H + k];

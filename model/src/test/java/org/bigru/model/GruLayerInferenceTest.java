@@ -1,0 +1,46 @@
+package org.bigru.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** A forward for inference keeps one step's gates only, and computes bit for bit the states of a training one. */
+class GruLayerInferenceTest {
+
+  private static final int N = 5;
+  private static final int T = 7;
+  private static final int I = 3;
+  private static final int H = 19;
+  private static final int[] LENGTHS = {7, 2, 5, 7, 1};
+
+  @ParameterizedTest
+  @EnumSource(ResetGateMode.class)
+  void inferenceStatesEqualTrainingStates(ResetGateMode mode) {
+    SplittableRandom random = new SplittableRandom(mode.ordinal() + 70);
+    GruLayer layer = new GruLayer(I, H, mode, "l0");
+    for (Parameter p : layer.parameters()) {
+      System.arraycopy(NetworkFixtures.uniform(random, p.size(), 0.6), 0, p.value(), 0, p.size());
+    }
+    BatchOrder order = new BatchOrder();
+    SequenceBatch batch = NetworkFixtures.batch(random, N, T, I, LENGTHS);
+    order.set(batch);
+    float[] x = new float[T * N * I];
+    order.toTimeMajor(batch.x(), I, x);
+    float[] h0 = NetworkFixtures.uniform(random, N * H, 0.8);
+    int size = (T + 1) * N * H;
+
+    layer.forward(x, order, h0, true);
+    float[] training = Arrays.copyOf(layer.states(), size);
+    layer.forward(x, order, h0, false);
+    assertArrayEquals(training, Arrays.copyOf(layer.states(), size), mode + ": inference states");
+    assertThrows(IllegalStateException.class, () -> layer.backward(false));
+
+    // and a training forward after an inference one (the workspaces were sized for one step) still matches
+    layer.forward(x, order, h0, true);
+    assertArrayEquals(training, Arrays.copyOf(layer.states(), size), mode + ": training states after inference");
+  }
+}
