@@ -36,6 +36,8 @@ final class PanamaGemm {
   /** Elements of a B beyond which it is not expected in cache: packing streams it in, row by row. */
   private static final long CACHED_B_ELEMENTS = 128 * 1024;
   private static final int L1_FLOATS = 32 * 1024 / Float.BYTES;
+  /** Rows of the micro-kernel's largest tile. */
+  private static final int TILE_ROWS = 8;
   /** Bytes of one packed B panel (kc x tile width), sized to stay in L1 next to the A rows it meets. */
   private static final int PANEL_BYTES = 16 * 1024;
   private static final int BLOCK_COLUMNS = 1024;
@@ -123,7 +125,8 @@ final class PanamaGemm {
   private void blocked(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff,
                        int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
     GemmScratch buffers = scratch.get();
-    boolean packB = transB || m >= PACK_B_MIN_ROWS || (long) k * n > CACHED_B_ELEMENTS;
+    // one tile of rows reads B once: packing it would only copy it (dW_ih = x^T dxg, through C^T, at I = 8)
+    boolean packB = transB || m > TILE_ROWS && (m >= PACK_B_MIN_ROWS || (long) k * n > CACHED_B_ELEMENTS);
     for (int jc = 0; jc < n; jc += BLOCK_COLUMNS) {
       int nc = Math.min(BLOCK_COLUMNS, n - jc);
       for (int pc = 0; pc < k; pc += kc) {
@@ -138,7 +141,7 @@ final class PanamaGemm {
         }
         // A packed block small enough for L1 stays there for any number of rows: then take the rows one
         // tile at a time, so that C (all that moves when k is small) is written row after row.
-        int blockRows = packB && kb * panels(nc) * width <= L1_FLOATS ? 8 : BLOCK_ROWS;
+        int blockRows = packB && kb * panels(nc) * width <= L1_FLOATS ? TILE_ROWS : BLOCK_ROWS;
         for (int ic = 0; ic < m; ic += blockRows) {
           int mc = Math.min(blockRows, m - ic);
           for (int q = 0, jr = 0; jr < nc; q++, jr += width) {
