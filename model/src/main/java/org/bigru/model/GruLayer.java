@@ -30,12 +30,8 @@ final class GruLayer {
   private final Parameter weightHh;  // [3H x H]
   private final Parameter biasIh;    // [3H]
   private final Parameter biasHh;    // [3H], or null without a recurrent bias
-  // [H x 3H] W_hh^T: the recurrent GEMM then reads B as stored, which the GEMM streams (or packs by plain
-  // copy) instead of transposing W_hh or the product at every step. Rebuilt by a forward only when W_hh
-  // differs from the copy it was built from (inference at batch 1 would otherwise spend a tenth of its time here).
-  private final float[] recurrentWeightsT;
-  private final float[] recurrentWeightsSource;
-  private boolean recurrentWeightsBuilt;
+  private final TransposedWeights inputWeightsT;      // [I x 3H] W_ih^T
+  private final TransposedWeights recurrentWeightsT;  // [H x 3H] W_hh^T
   // [4H] b_ir + b_hr | b_iz + b_hz | b_in | b_hn, the biases as the gate kernels add them
   private final float[] gateBias;
 
@@ -66,8 +62,8 @@ final class GruLayer {
     this.biasIh = new Parameter("gru.bias_ih_" + suffix, new int[] {3 * hidden}, false);
     this.biasHh = mode.hasRecurrentBias()
         ? new Parameter("gru.bias_hh_" + suffix, new int[] {3 * hidden}, false) : null;
-    this.recurrentWeightsT = new float[3 * hidden * hidden];
-    this.recurrentWeightsSource = new float[3 * hidden * hidden];
+    this.inputWeightsT = new TransposedWeights(weightIh);
+    this.recurrentWeightsT = new TransposedWeights(weightHh);
     this.gateBias = new float[4 * hidden];
   }
 
@@ -107,11 +103,8 @@ final class GruLayer {
     int chunkSteps = (int) Math.max(1, Math.min(steps, PROJECTION_FLOATS / ((long) n * g)));
     growForward(steps, n, chunkSteps, forBackward);
     buildGateBias();
-    if (!recurrentWeightsBuilt || !Arrays.equals(weightHh.value(), recurrentWeightsSource)) {
-      System.arraycopy(weightHh.value(), 0, recurrentWeightsSource, 0, recurrentWeightsSource.length);
-      transpose(recurrentWeightsSource, g, hidden, recurrentWeightsT);
-      recurrentWeightsBuilt = true;
-    }
+    inputWeightsT.refresh();
+    recurrentWeightsT.refresh();
     if (h0 == null) {
       Arrays.fill(states, 0, n * hidden, 0f);
     } else {
@@ -121,8 +114,8 @@ final class GruLayer {
       if (t % chunkSteps == 0) {
         // inputGates[chunk*N x 3H] = x[chunk*N x I] W_ih^T (the gate kernels add the biases)
         int chunkRows = Math.min(chunkSteps, steps - t) * n;
-        K.gemm(false, true, chunkRows, g, inputSize, 1f, x, t * n * inputSize, inputSize, weightIh.value(), 0,
-            inputSize, 0f, inputGates, 0, g);
+        K.gemm(false, false, chunkRows, g, inputSize, 1f, x, t * n * inputSize, inputSize,
+            inputWeightsT.values(), 0, g, 0f, inputGates, 0, g);
       }
       int active = order.active(t);
       int hOff = t * n * hidden;
@@ -155,7 +148,7 @@ final class GruLayer {
   private void stepResetAfter(int active, int gOff, int hOff, int hNewOff, int sOff) {
     int g = 3 * hidden;
     // hg[rows x 3H] = h W_hh^T
-    K.gemm(false, false, active, g, hidden, 1f, states, hOff, hidden, recurrentWeightsT, 0, g,
+    K.gemm(false, false, active, g, hidden, 1f, states, hOff, hidden, recurrentWeightsT.values(), 0, g,
         0f, recurrentGates, 0, g);
     K.gruForwardResetAfter(active, hidden, inputGates, gOff, recurrentGates, 0, gateBias, 0, states, hOff,
         states, hNewOff, saved, sOff);
@@ -164,24 +157,15 @@ final class GruLayer {
   private void stepResetBefore(int active, int gOff, int hOff, int hNewOff, int sOff, int rOff) {
     int g = 3 * hidden;
     // the r and z columns: hg_rz[rows x 2H] = h W_h(r,z)^T
-    K.gemm(false, false, active, 2 * hidden, hidden, 1f, states, hOff, hidden, recurrentWeightsT, 0, g,
+    K.gemm(false, false, active, 2 * hidden, hidden, 1f, states, hOff, hidden, recurrentWeightsT.values(), 0, g,
         0f, recurrentGates, 0, g);
     K.gruResetBefore(active, hidden, inputGates, gOff, recurrentGates, 0, gateBias, 0, states, hOff,
         resetStates, rOff, saved, sOff);
     // the n column from r * h: hg_n[rows x H] = (r * h) W_hn^T
     K.gemm(false, false, active, hidden, hidden, 1f, resetStates, rOff, hidden,
-        recurrentWeightsT, 2 * hidden, g, 0f, recurrentGates, 2 * hidden, g);
+        recurrentWeightsT.values(), 2 * hidden, g, 0f, recurrentGates, 2 * hidden, g);
     K.gruCandidateBefore(active, hidden, inputGates, gOff, recurrentGates, 0, gateBias, 0, states, hOff,
         states, hNewOff, saved, sOff);
-  }
-
-  /** dst[cols x rows] = src[rows x cols]^T. */
-  private static void transpose(float[] src, int rows, int cols, float[] dst) {
-    for (int i = 0; i < rows; i++) {
-      for (int j = 0; j < cols; j++) {
-        dst[j * rows + i] = src[i * cols + j];
-      }
-    }
   }
 
   /** States [T+1][N][H]: slot 0 is h0, slot t + 1 the state after step t. */
