@@ -8,8 +8,8 @@ import org.bigru.kernels.Kernels;
 /**
  * One direction of a GRU over a length-sorted, time-major batch (PyTorch RNN.cpp's Layer): the input
  * projection of a chunk of steps as one GEMM, then the recurrent scan over them, where step t updates only the
- * {@link BatchOrder#active} rows that have a real step t. Backward runs the scan in reverse and then forms the
- * weight gradients of all steps at once with one GEMM each.
+ * {@link BatchOrder#active} rows that have a real step t. Backward runs the scan in reverse and forms the
+ * weight gradients of each chunk of steps with one GEMM each.
  *
  * <p>Layout: the rows of step t start at {@code t * N} in every [T][N][*] workspace. The state after step t
  * is slot {@code t + 1} of {@link #states()} (slot 0 is h0); rows without a real step t hold zeros there.
@@ -18,10 +18,12 @@ final class GruLayer {
 
   private static final Kernels K = Kernels.get();
   /**
-   * Floats of input projections computed at a time (256 KB): the steps of a chunk in one GEMM, whose result
-   * the scan then reads from L2 rather than from memory (all steps of a batch of 64 x 100 take 9.8 MB).
+   * Floats of gates per chunk of steps (256 KB): the forward computes a chunk's input projections with one GEMM
+   * and the scan reads them back from L2 rather than from memory (all steps of a batch of 64 x 100 take
+   * 9.8 MB); the backward forms a chunk's weight gradients with one GEMM while its gate gradients are in L2.
    */
-  private static final int PROJECTION_FLOATS = 64 * 1024;
+  private static final int CHUNK_FLOATS = 64 * 1024;
+  private static final int CHUNK_MIN_ROWS = 128;
 
   private final int inputSize;
   private final int hidden;
@@ -44,8 +46,8 @@ final class GruLayer {
   private float[] resetStates = new float[0];      // [T][N][H] r * h, reset before only ([N][H] in inference)
   private boolean keptForBackward;
   private float[] outputGrad = new float[0];       // [T][N][H] dLoss/dstate from above, consumed by backward
-  private float[] inputGatesGrad = new float[0];   // [T][N][3H]
-  private float[] recurrentGatesGrad = new float[0]; // [T][N][3H]
+  private float[] inputGatesGrad = new float[0];   // [chunk][N][3H] of the current chunk
+  private float[] recurrentGatesGrad = new float[0]; // [chunk][N][3H] of the current chunk
   private float[] carry = new float[0];            // [N][H] gradient flowing into the previous state
   private float[] resetStatesGrad = new float[0];  // [N][H] d(r * h) of the current step
   private float[] inputGrad = new float[0];        // [T][N][I]
@@ -100,7 +102,7 @@ final class GruLayer {
     int n = order.size();
     int steps = order.steps();
     int g = 3 * hidden;
-    int chunkSteps = (int) Math.max(1, Math.min(steps, PROJECTION_FLOATS / ((long) n * g)));
+    int chunkSteps = chunkSteps(steps, n);
     growForward(steps, n, chunkSteps, forBackward);
     buildGateBias();
     inputWeightsT.refresh();
@@ -131,6 +133,16 @@ final class GruLayer {
       }
       Arrays.fill(states, hNewOff + active * hidden, hNewOff + n * hidden, 0f);
     }
+  }
+
+  /**
+   * Steps per chunk: as many as keep a chunk's gates within {@link #CHUNK_FLOATS}, but at least
+   * {@link #CHUNK_MIN_ROWS} rows, so that a chunk's GEMMs stay long enough to run at full speed.
+   */
+  private int chunkSteps(int steps, int n) {
+    long byFloats = CHUNK_FLOATS / ((long) n * 3 * hidden);
+    long byRows = (CHUNK_MIN_ROWS + n - 1) / n;
+    return (int) Math.max(1, Math.min(steps, Math.max(byFloats, byRows)));
   }
 
   /** gateBias from b_ih and b_hh (zeros without a recurrent bias). */
@@ -184,7 +196,9 @@ final class GruLayer {
 
   /**
    * Overwrites the parameter gradients with those of the last forward batch, and computes the initial-state
-   * gradient [N][H] and, when wanted, the input gradient [T][N][I].
+   * gradient [N][H] and, when wanted, the input gradient [T][N][I]. The scan runs in reverse; at the end of each
+   * chunk of steps (the forward's chunks) the chunk's weight gradients, bias gradients and input gradient are
+   * formed with one GEMM each, while its gate gradients are still in L2.
    */
   void backward(boolean wantInputGrad) {
     if (!keptForBackward) {
@@ -192,14 +206,20 @@ final class GruLayer {
     }
     int n = order.size();
     int steps = order.steps();
-    int rows = steps * n;
     int g = 3 * hidden;
-    growBackward(steps, n);
+    int chunkSteps = chunkSteps(steps, n);
+    growBackward(steps, n, chunkSteps);
     Arrays.fill(carry, 0, n * hidden, 0f);
+    Arrays.fill(weightIh.grad(), 0f);
+    Arrays.fill(weightHh.grad(), 0f);
+    Arrays.fill(biasIh.grad(), 0f);
+    if (biasHh != null) {
+      Arrays.fill(biasHh.grad(), 0f);
+    }
     for (int t = steps - 1; t >= 0; t--) {
       int active = order.active(t);
       int hOff = t * n * hidden;
-      int gOff = t * n * g;
+      int gOff = t % chunkSteps * n * g;
       int sOff = t * n * 4 * hidden;
       // dh' = gradient from above + gradient through the next step
       K.axpy(active * hidden, 1f, carry, 0, outputGrad, hOff);
@@ -224,34 +244,41 @@ final class GruLayer {
       // padded rows take no part in the batched weight gradients below
       Arrays.fill(inputGatesGrad, gOff + active * g, gOff + n * g, 0f);
       Arrays.fill(recurrentGatesGrad, gOff + active * g, gOff + n * g, 0f);
+      if (t % chunkSteps == 0) {
+        chunkGradients(t, Math.min(chunkSteps, steps - t) * n, wantInputGrad);
+      }
     }
+  }
 
-    // dW_ih[3H x I] = dxg^T[3H x T*N] x[T*N x I]
-    K.gemm(true, false, g, inputSize, rows, 1f, inputGatesGrad, 0, g, input, 0, inputSize,
-        0f, weightIh.grad(), 0, inputSize);
+  /** The gradients of the chunk of {@code rows} rows from step {@code first}, added to the parameters'. */
+  private void chunkGradients(int first, int rows, boolean wantInputGrad) {
+    int n = order.size();
+    int g = 3 * hidden;
+    int xOff = first * n * inputSize;
+    int hOff = first * n * hidden;
+    // dW_ih[3H x I] += dxg^T[3H x rows] x[rows x I]
+    K.gemm(true, false, g, inputSize, rows, 1f, inputGatesGrad, 0, g, input, xOff, inputSize,
+        1f, weightIh.grad(), 0, inputSize);
     if (resetAfter) {
-      // dW_hh[3H x H] = dhg^T h_prev
-      K.gemm(true, false, g, hidden, rows, 1f, recurrentGatesGrad, 0, g, states, 0, hidden,
-          0f, weightHh.grad(), 0, hidden);
+      // dW_hh[3H x H] += dhg^T h_prev
+      K.gemm(true, false, g, hidden, rows, 1f, recurrentGatesGrad, 0, g, states, hOff, hidden,
+          1f, weightHh.grad(), 0, hidden);
     } else {
-      K.gemm(true, false, 2 * hidden, hidden, rows, 1f, recurrentGatesGrad, 0, g, states, 0, hidden,
-          0f, weightHh.grad(), 0, hidden);
+      K.gemm(true, false, 2 * hidden, hidden, rows, 1f, recurrentGatesGrad, 0, g, states, hOff, hidden,
+          1f, weightHh.grad(), 0, hidden);
       // the n block multiplies r * h_prev
-      K.gemm(true, false, hidden, hidden, rows, 1f, recurrentGatesGrad, 2 * hidden, g, resetStates, 0, hidden,
-          0f, weightHh.grad(), 2 * hidden * hidden, hidden);
+      K.gemm(true, false, hidden, hidden, rows, 1f, recurrentGatesGrad, 2 * hidden, g, resetStates, hOff, hidden,
+          1f, weightHh.grad(), 2 * hidden * hidden, hidden);
     }
-    Arrays.fill(biasIh.grad(), 0f);
     K.columnSums(rows, g, inputGatesGrad, 0, g, biasIh.grad(), 0);
     if (biasHh != null) {
-      Arrays.fill(biasHh.grad(), 0f);
       K.columnSums(rows, g, recurrentGatesGrad, 0, g, biasHh.grad(), 0);
     }
-    if (!wantInputGrad) {
-      return;
+    if (wantInputGrad) {
+      // dx[rows x I] = dxg W_ih
+      K.gemm(false, false, rows, inputSize, g, 1f, inputGatesGrad, 0, g, weightIh.value(), 0, inputSize,
+          0f, inputGrad, xOff, inputSize);
     }
-    // dx[T*N x I] = dxg W_ih
-    K.gemm(false, false, rows, inputSize, g, 1f, inputGatesGrad, 0, g, weightIh.value(), 0, inputSize,
-        0f, inputGrad, 0, inputSize);
   }
 
   /** Gradient with respect to the input of the last backward, [T][N][I] (zeros on padded rows). */
@@ -277,9 +304,9 @@ final class GruLayer {
   }
 
   /** Backward's own workspaces, grown only when training, so inference needs no memory for them. */
-  private void growBackward(int steps, int n) {
+  private void growBackward(int steps, int n, int chunkSteps) {
     int rows = Workspace.size(steps, n);
-    int gates = Workspace.size(rows, 3 * hidden);
+    int gates = Workspace.size(chunkSteps * n, 3 * hidden);
     inputGatesGrad = Workspace.grow(inputGatesGrad, gates);
     recurrentGatesGrad = Workspace.grow(recurrentGatesGrad, gates);
     carry = Workspace.grow(carry, n * hidden);
