@@ -21,15 +21,9 @@ class GruLayerInferenceTest {
   @EnumSource(ResetGateMode.class)
   void inferenceStatesEqualTrainingStates(ResetGateMode mode) {
     SplittableRandom random = new SplittableRandom(mode.ordinal() + 70);
-    GruLayer layer = new GruLayer(I, H, mode, "l0");
-    for (Parameter p : layer.parameters()) {
-      System.arraycopy(NetworkFixtures.uniform(random, p.size(), 0.6), 0, p.value(), 0, p.size());
-    }
+    GruLayer layer = NetworkFixtures.randomGruLayer(random, I, H, mode);
     BatchOrder order = new BatchOrder();
-    SequenceBatch batch = NetworkFixtures.batch(random, N, T, I, LENGTHS);
-    order.set(batch);
-    float[] x = new float[T * N * I];
-    order.toTimeMajor(batch.x(), I, x);
+    float[] x = NetworkFixtures.timeMajor(order, NetworkFixtures.batch(random, N, T, I, LENGTHS), I);
     float[] h0 = NetworkFixtures.uniform(random, N * H, 0.8);
     int size = (T + 1) * N * H;
 

@@ -20,15 +20,9 @@ class GruLayerInitialStateTest {
   @EnumSource(ResetGateMode.class)
   void initialStateGradientMatchesFiniteDifferences(ResetGateMode mode) {
     SplittableRandom random = new SplittableRandom(mode.ordinal() + 50);
-    GruLayer layer = new GruLayer(I, H, mode, "l0");
-    for (Parameter p : layer.parameters()) {
-      System.arraycopy(NetworkFixtures.uniform(random, p.size(), 0.6), 0, p.value(), 0, p.size());
-    }
+    GruLayer layer = NetworkFixtures.randomGruLayer(random, I, H, mode);
     BatchOrder order = new BatchOrder();
-    SequenceBatch batch = NetworkFixtures.batch(random, N, T, I, LENGTHS);
-    order.set(batch);
-    float[] x = new float[T * N * I];
-    order.toTimeMajor(batch.x(), I, x);
+    float[] x = NetworkFixtures.timeMajor(order, NetworkFixtures.batch(random, N, T, I, LENGTHS), I);
     float[] h0 = NetworkFixtures.uniform(random, N * H, 0.8);
     // loss = sum of weights * states on real steps: its gradient with respect to the states is the weights
     float[] weights = NetworkFixtures.uniform(random, T * N * H, 1.0);

@@ -37,6 +37,23 @@ final class NetworkFixtures {
     }
   }
 
+  /** One GRU direction with every parameter uniform in [-0.6, 0.6]. */
+  static GruLayer randomGruLayer(SplittableRandom random, int inputSize, int hidden, ResetGateMode mode) {
+    GruLayer layer = new GruLayer(inputSize, hidden, mode, "l0");
+    for (Parameter p : layer.parameters()) {
+      System.arraycopy(uniform(random, p.size(), 0.6), 0, p.value(), 0, p.size());
+    }
+    return layer;
+  }
+
+  /** The batch's input in the order's time-major layout [T][N][I], as a layer takes it. */
+  static float[] timeMajor(BatchOrder order, SequenceBatch batch, int features) {
+    order.set(batch);
+    float[] x = new float[batch.steps() * batch.size() * features];
+    order.toTimeMajor(batch.x(), features, x);
+    return x;
+  }
+
   static SequenceBatch batch(SplittableRandom random, int size, int steps, int features, int[] lengths) {
     return new SequenceBatch(uniform(random, size * steps * features, 1.0), size, steps, features, lengths);
   }
