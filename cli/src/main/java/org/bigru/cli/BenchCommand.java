@@ -106,7 +106,7 @@ final class BenchCommand implements Callable<Integer> {
     Runnable step = mode == Mode.TRAIN
         ? () -> {
           network.computeGradients(input, targets, null);
-          adam.step(network.parameters());
+          adam.step(network.arena());
         }
         : () -> network.predict(input);
 

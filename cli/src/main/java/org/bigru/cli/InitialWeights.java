@@ -25,7 +25,7 @@ final class InitialWeights {
         throw new BadInputException("--init " + modelFile + ": tensor '" + p.name() + "' has shape "
             + Arrays.toString(from.shape()) + ", the network asked for needs " + Arrays.toString(p.shape()));
       }
-      System.arraycopy(from.value(), 0, p.value(), 0, p.size());
+      p.setValues(from.copyOfValues());
     }
     if (saved.parameters().size() != network.parameters().size()) {
       throw new BadInputException("--init " + modelFile + " has " + saved.parameters().size()

@@ -157,6 +157,19 @@ public interface Kernels {
                               float[] saved, int savedOff, float[] dxg, int dxgOff, float[] dhg, int dhgOff,
                               float[] dh, int dhOff);
 
+  // TEMPORARY until the lstm-kernels branch lands
+  default void lstmForward(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias, int biasOff,
+                   float[] c, int cOff, float[] cNew, int cNewOff, float[] hNew, int hNewOff,
+                   float[] saved, int savedOff) {
+    throw new UnsupportedOperationException();
+  }
+
+  default void lstmBackward(int rows, int hidden, float[] dhNew, int dhNewOff, float[] dcNew, int dcNewOff,
+                    float[] c, int cOff, float[] saved, int savedOff, float[] dGates, int dGatesOff,
+                    float[] dc, int dcOff) {
+    throw new UnsupportedOperationException();
+  }
+
   // ---------------------------------------------------------------- the rest of a training step
 
   /** c[i][j] += bias[j] for a rows x cols slice of c. */

@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.bigru.model.Activation;
 import org.bigru.model.DenseLayerSpec;
+import org.bigru.model.DropoutLayerSpec;
+import org.bigru.model.LayerSpec;
 import org.bigru.model.MergeMode;
 import org.bigru.model.ModelConfig;
+import org.bigru.model.OutputLayerSpec;
 import org.bigru.model.OutputMode;
 import org.bigru.model.RecurrentLayerSpec;
 import org.bigru.model.ResetGateMode;
@@ -115,26 +118,21 @@ public final class LayerArray {
     List<String> rm = new ArrayList<>();
     List<String> mm = new ArrayList<>();
     add(ty, sz, om, rm, mm, Type.SEQUENCE_INPUT, config.inputSize(), "", "", "");
-    List<RecurrentLayerSpec> stack = config.recurrent();
-    for (int i = 0; i < stack.size(); i++) {
-      RecurrentLayerSpec r = stack.get(i);
-      String mode = i == stack.size() - 1 ? config.outputMode().lowerName() : OutputMode.SEQUENCE.lowerName();
-      add(ty, sz, om, rm, mm, r.bidirectional() ? Type.BIGRU : Type.GRU, r.units(), mode,
-          r.resetMode().matlabName(), r.bidirectional() ? r.merge().lowerName() : "");
-    }
-    if (config.dropout() > 0) {
-      add(ty, sz, om, rm, mm, Type.DROPOUT, config.dropout(), "", "", "");
-    }
-    for (DenseLayerSpec d : config.hidden()) {
-      add(ty, sz, om, rm, mm, Type.FULLY_CONNECTED, d.units(), "", "", "");
-      if (d.activation() != Activation.LINEAR) {
-        add(ty, sz, om, rm, mm, Type.valueOf(d.activation().name()), Double.NaN, "", "", "");
-      }
-      if (config.dropout() > 0) {
-        add(ty, sz, om, rm, mm, Type.DROPOUT, config.dropout(), "", "", "");
+    for (LayerSpec spec : config.layers()) {
+      if (spec instanceof RecurrentLayerSpec r) {
+        add(ty, sz, om, rm, mm, r.bidirectional() ? Type.BIGRU : Type.GRU, r.units(), r.outputMode().lowerName(),
+            r.resetMode().matlabName(), r.bidirectional() ? r.merge().lowerName() : "");
+      } else if (spec instanceof DropoutLayerSpec d) {
+        add(ty, sz, om, rm, mm, Type.DROPOUT, d.probability(), "", "", "");
+      } else if (spec instanceof DenseLayerSpec d) {
+        add(ty, sz, om, rm, mm, Type.FULLY_CONNECTED, d.units(), "", "", "");
+        if (d.activation() != Activation.LINEAR) {
+          add(ty, sz, om, rm, mm, Type.valueOf(d.activation().name()), Double.NaN, "", "", "");
+        }
+      } else {
+        add(ty, sz, om, rm, mm, Type.FULLY_CONNECTED, ((OutputLayerSpec) spec).size(), "", "", "");
       }
     }
-    add(ty, sz, om, rm, mm, Type.FULLY_CONNECTED, config.outputSize(), "", "", "");
     if (config.task() == Task.CLASSIFICATION) {
       add(ty, sz, om, rm, mm, Type.SOFTMAX, Double.NaN, "", "", "");
       add(ty, sz, om, rm, mm, Type.CLASSIFICATION, Double.NaN, "", "", "");

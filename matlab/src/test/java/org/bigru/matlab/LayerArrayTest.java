@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.bigru.model.DropoutLayerSpec;
 import org.bigru.model.Activation;
 import org.bigru.model.DenseLayerSpec;
 import org.bigru.model.MergeMode;
@@ -65,7 +66,7 @@ class LayerArrayTest {
     assertEquals(OutputMode.SEQUENCE, c.outputMode());
     assertEquals(List.of(new DenseLayerSpec(32, Activation.RELU), new DenseLayerSpec(16, Activation.TANH)),
         c.hidden());
-    assertEquals(0.2, c.dropout());
+    assertTrue(c.layers().contains(new DropoutLayerSpec(0.2)), c.layers().toString());
     assertEquals(Task.REGRESSION, c.task());
     assertTrue(a.isPerStep());
     assertArrayEquals(new String[] {"sequenceinput", "bigru", "gru", "dropout", "fc", "relu", "dropout_1", "fc_1",

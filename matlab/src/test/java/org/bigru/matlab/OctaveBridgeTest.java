@@ -164,7 +164,7 @@ class OctaveBridgeTest {
     assertEquals(expected.size(), actual.size());
     for (int p = 0; p < expected.size(); p++) {
       assertEquals(expected.get(p).name(), actual.get(p).name());
-      assertArrayEquals(expected.get(p).value(), actual.get(p).value(),
+      assertArrayEquals(expected.get(p).copyOfValues(), actual.get(p).copyOfValues(),
           "parameter " + expected.get(p).name() + " differs between Octave and the Java API");
     }
     float[][] logits = Trainer.predict(java, Dataset.inputs(sequences, 8));

@@ -1,11 +1,13 @@
 package org.bigru.model;
 
-import java.util.Arrays;
 import java.util.List;
 import org.bigru.kernels.Kernels;
 
-/** A fully connected layer y = act(x W^T + b) over rows (sequences, or time-major steps). */
-final class DenseLayer {
+/**
+ * A fully connected layer y = act(x W^T + b) over rows (sequences, or time-major steps): a hidden dense layer,
+ * or, linear, the output layer {@code fc}.
+ */
+final class DenseLayer implements Layer {
 
   private static final Kernels K = Kernels.get();
 
@@ -30,27 +32,32 @@ final class DenseLayer {
     this.bias = new Parameter(name + ".bias", new int[] {units}, false);
   }
 
-  List<Parameter> parameters() {
+  @Override
+  public List<Parameter> parameters() {
     return List.of(weight, bias);
   }
 
-  Parameter weight() {
-    return weight;
+  /** Glorot uniform weights, zero bias. */
+  @Override
+  public void initialize(Initializer init) {
+    init.glorotUniform(weight, inputSize, units);
   }
 
-  int units() {
+  @Override
+  public int outputWidth() {
     return units;
   }
 
   /** y[rows x units] = act(x[rows x in] W^T + b); keeps x until backward. */
-  void forward(float[] x, int rowCount) {
+  @Override
+  public float[] forward(float[] x, Pass pass) {
     input = x;
-    rows = rowCount;
+    rows = pass.rows();
     int size = Workspace.size(rows, units);
     output = Workspace.grow(output, size);
-    K.gemm(false, true, rows, units, inputSize, 1f, x, 0, inputSize, weight.value(), 0, inputSize,
+    K.gemm(false, true, rows, units, inputSize, 1f, x, 0, inputSize, weight.values(), weight.offset(), inputSize,
         0f, output, 0, units);
-    K.addBiasRows(rows, units, bias.value(), 0, output, 0, units);
+    K.addBiasRows(rows, units, bias.values(), bias.offset(), output, 0, units);
     switch (activation) {
       case LINEAR:
         break;
@@ -68,48 +75,47 @@ final class DenseLayer {
       default:
         throw new IllegalStateException("activation " + activation);
     }
-  }
-
-  float[] output() {
     return output;
   }
 
-  /** Overwrites the parameter gradients from dy [rows x units] and computes dx [rows x in]. */
-  void backward(float[] outputGrad) {
+  /** Adds the parameter gradients from dy [rows x units] and computes dx [rows x in] when wanted. */
+  @Override
+  public float[] backward(float[] dy, Pass pass, boolean wantInputGrad) {
     int size = rows * units;
     preGrad = Workspace.grow(preGrad, size);
     for (int i = 0; i < size; i++) {
       float y = output[i];
-      float dy = outputGrad[i];
+      float d = dy[i];
       switch (activation) {
         case LINEAR:
-          preGrad[i] = dy;
+          preGrad[i] = d;
           break;
         case RELU:
-          preGrad[i] = y > 0f ? dy : 0f;
+          preGrad[i] = y > 0f ? d : 0f;
           break;
         case TANH:
-          preGrad[i] = dy * (1f - y * y);
+          preGrad[i] = d * (1f - y * y);
           break;
         case SIGMOID:
-          preGrad[i] = dy * y * (1f - y);
+          preGrad[i] = d * y * (1f - y);
           break;
         default:
           throw new IllegalStateException("activation " + activation);
       }
     }
-    // dW[units x in] = dz^T x
+    pass.setRows(rows);
+    float[] grads = weight.grads();
+    // dW[units x in] += dz^T x
     K.gemm(true, false, units, inputSize, rows, 1f, preGrad, 0, units, input, 0, inputSize,
-        0f, weight.grad(), 0, inputSize);
-    Arrays.fill(bias.grad(), 0f);
-    K.columnSums(rows, units, preGrad, 0, units, bias.grad(), 0);
+        1f, grads, weight.offset(), inputSize);
+    K.columnSums(rows, units, preGrad, 0, units, grads, bias.offset());
+    if (!wantInputGrad) {
+      return null;
+    }
     inputGrad = Workspace.grow(inputGrad, Workspace.size(rows, inputSize));
     // dx[rows x in] = dz W
-    K.gemm(false, false, rows, inputSize, units, 1f, preGrad, 0, units, weight.value(), 0, inputSize,
+    K.gemm(false, false, rows, inputSize, units, 1f, preGrad, 0, units, weight.values(), weight.offset(), inputSize,
         0f, inputGrad, 0, inputSize);
-  }
-
-  float[] inputGradient() {
     return inputGrad;
   }
 }

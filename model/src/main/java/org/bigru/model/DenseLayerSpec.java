@@ -1,7 +1,7 @@
 package org.bigru.model;
 
-/** A hidden fully connected layer between the recurrent stack and the output layer. */
-public record DenseLayerSpec(int units, Activation activation) {
+/** A hidden fully connected layer, acting on each row (sequence or step) it receives. */
+public record DenseLayerSpec(int units, Activation activation) implements LayerSpec {
 
   public DenseLayerSpec {
     if (units < 1) {
@@ -10,5 +10,10 @@ public record DenseLayerSpec(int units, Activation activation) {
     if (activation == null) {
       throw new IllegalArgumentException("activation is required");
     }
+  }
+
+  @Override
+  public int outputWidth(int inputWidth) {
+    return units;
   }
 }

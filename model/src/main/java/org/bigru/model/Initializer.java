@@ -18,9 +18,8 @@ final class Initializer {
   /** Uniform in [-limit, limit] with limit = sqrt(6 / (fanIn + fanOut)). */
   void glorotUniform(Parameter parameter, int fanIn, int fanOut) {
     double limit = StrictMath.sqrt(6.0 / (fanIn + fanOut));
-    float[] values = parameter.value();
-    for (int i = 0; i < values.length; i++) {
-      values[i] = (float) ((2 * random.nextDouble() - 1) * limit);
+    for (int i = 0; i < parameter.size(); i++) {
+      parameter.set(i, (float) ((2 * random.nextDouble() - 1) * limit));
     }
   }
 
@@ -29,7 +28,7 @@ final class Initializer {
    * Gram-Schmidt on the columns of a Gaussian matrix, in double (the Q of its QR with a positive diagonal R).
    */
   void orthogonalBlocks(Parameter parameter, int blocks, int n) {
-    float[] values = parameter.value();
+    float[] values = parameter.values();
     double[] q = new double[n * n];  // column-major: column c at c * n
     for (int block = 0; block < blocks; block++) {
       for (int i = 0; i < q.length; i++) {
@@ -54,7 +53,7 @@ final class Initializer {
           q[c * n + i] /= norm;
         }
       }
-      int offset = block * n * n;
+      int offset = parameter.offset() + block * n * n;
       for (int i = 0; i < n; i++) {
         for (int c = 0; c < n; c++) {
           values[offset + i * n + c] = (float) q[c * n + i];

@@ -1,54 +1,103 @@
 package org.bigru.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything needed to rebuild a network: the architecture, and what travels with it (class names, and the
+ * Everything needed to rebuild a network: its layers in order, and what travels with it (class names, and the
  * preprocessing that the command line or the MATLAB facade apply, as opaque strings).
  *
- * <p>The layers run in this order: the recurrent stack (every layer but the last passes on whole sequences;
- * the last one passes on what {@code outputMode} says), dropout, each hidden dense layer followed by dropout,
- * then the output layer {@code fc} (linear; softmax is part of the classification loss). Dense layers act
- * per sequence after 'last' and per step after 'sequence'.
+ * <p>The stack is a list of {@link LayerSpec}s run in order: recurrent layers (GRU or LSTM), dense layers and
+ * dropout in any order, ending with exactly one {@link OutputLayerSpec}. A recurrent layer needs whole
+ * sequences, so none may follow a recurrent layer whose output mode is 'last'; after such a layer the rest of
+ * the stack acts once per sequence, otherwise once per step.
  *
  * @param inputSize     features per time step
- * @param recurrent     the recurrent stack, at least one layer
- * @param outputMode    what the last recurrent layer passes on
- * @param hidden        hidden dense layers, possibly none
- * @param dropout       dropout probability between layers during training, in [0, 1)
- * @param outputSize    outputs of {@code fc}: responses for regression, classes for classification
+ * @param layers        the stack, at least one recurrent layer, the output layer last
  * @param task          regression or classification
  * @param classNames    names of the classes for classification (size outputSize), else empty
  * @param preprocessing opaque key/value pairs the front ends store and read back (scaler, window, columns)
  */
-public record ModelConfig(int inputSize, List<RecurrentLayerSpec> recurrent, OutputMode outputMode,
-                          List<DenseLayerSpec> hidden, double dropout, int outputSize, Task task,
-                          List<String> classNames, Map<String, String> preprocessing) {
+public record ModelConfig(int inputSize, List<LayerSpec> layers, Task task, List<String> classNames,
+                          Map<String, String> preprocessing) {
 
   public ModelConfig {
     if (inputSize < 1) {
       throw new IllegalArgumentException("input size must be at least 1, not " + inputSize);
     }
+    if (layers == null || layers.isEmpty() || !(layers.get(layers.size() - 1) instanceof OutputLayerSpec)) {
+      throw new IllegalArgumentException("the layers must end with the output layer");
+    }
+    if (task == null) {
+      throw new IllegalArgumentException("a task is required");
+    }
+    layers = List.copyOf(layers);
+    boolean anyRecurrent = false;
+    boolean sequences = true;
+    for (int i = 0; i < layers.size(); i++) {
+      LayerSpec layer = layers.get(i);
+      if (layer instanceof OutputLayerSpec && i < layers.size() - 1) {
+        throw new IllegalArgumentException("layer " + (i + 1) + " is an output layer, which only the last may be");
+      }
+      if (layer instanceof RecurrentLayerSpec recurrent) {
+        if (!sequences) {
+          throw new IllegalArgumentException("layer " + (i + 1) + " (" + recurrent.summary() + ") needs whole "
+              + "sequences, but an earlier recurrent layer passes on only its last state (output mode 'last')");
+        }
+        anyRecurrent = true;
+        sequences = recurrent.outputMode() == OutputMode.SEQUENCE;
+      }
+    }
+    if (!anyRecurrent) {
+      throw new IllegalArgumentException("at least one recurrent layer is required");
+    }
+    classNames = classNames == null ? List.of() : List.copyOf(classNames);
+    preprocessing = preprocessing == null ? Map.of() : Map.copyOf(preprocessing);
+    int outputs = ((OutputLayerSpec) layers.get(layers.size() - 1)).size();
+    if (task == Task.CLASSIFICATION && !classNames.isEmpty() && classNames.size() != outputs) {
+      throw new IllegalArgumentException(classNames.size() + " class names for " + outputs + " outputs");
+    }
+  }
+
+  /**
+   * The usual stack: the recurrent layers (each but the last passing on every step, the last what
+   * {@code outputMode} says), each hidden dense layer, then the output layer; with {@code dropout} &gt; 0, dropout
+   * on the input of every layer after the first recurrent one.
+   */
+  public ModelConfig(int inputSize, List<RecurrentLayerSpec> recurrent, OutputMode outputMode,
+                     List<DenseLayerSpec> hidden, double dropout, int outputSize, Task task,
+                     List<String> classNames, Map<String, String> preprocessing) {
+    this(inputSize, stack(recurrent, outputMode, hidden, dropout, outputSize), task, classNames, preprocessing);
+  }
+
+  private static List<LayerSpec> stack(List<RecurrentLayerSpec> recurrent, OutputMode outputMode,
+                                       List<DenseLayerSpec> hidden, double dropout, int outputSize) {
     if (recurrent == null || recurrent.isEmpty()) {
       throw new IllegalArgumentException("at least one recurrent layer is required");
     }
-    if (outputMode == null || task == null) {
-      throw new IllegalArgumentException("output mode and task are required");
+    if (outputMode == null) {
+      throw new IllegalArgumentException("an output mode is required");
     }
-    if (!(dropout >= 0 && dropout < 1)) {
-      throw new IllegalArgumentException("dropout must be in [0, 1), not " + dropout);
+    DropoutLayerSpec drop = dropout == 0 ? null : new DropoutLayerSpec(dropout);
+    List<LayerSpec> layers = new ArrayList<>();
+    for (int k = 0; k < recurrent.size(); k++) {
+      if (k > 0 && drop != null) {
+        layers.add(drop);
+      }
+      layers.add(recurrent.get(k).withOutputMode(k == recurrent.size() - 1 ? outputMode : OutputMode.SEQUENCE));
     }
-    if (outputSize < 1) {
-      throw new IllegalArgumentException("output size must be at least 1, not " + outputSize);
+    for (DenseLayerSpec dense : hidden == null ? List.<DenseLayerSpec>of() : hidden) {
+      if (drop != null) {
+        layers.add(drop);
+      }
+      layers.add(dense);
     }
-    hidden = hidden == null ? List.of() : List.copyOf(hidden);
-    recurrent = List.copyOf(recurrent);
-    classNames = classNames == null ? List.of() : List.copyOf(classNames);
-    preprocessing = preprocessing == null ? Map.of() : Map.copyOf(preprocessing);
-    if (task == Task.CLASSIFICATION && !classNames.isEmpty() && classNames.size() != outputSize) {
-      throw new IllegalArgumentException(classNames.size() + " class names for " + outputSize + " outputs");
+    if (drop != null) {
+      layers.add(drop);
     }
+    layers.add(new OutputLayerSpec(outputSize));
+    return layers;
   }
 
   /** The reference: {@code Bidirectional(GRU(units, return_sequences=...))} then {@code Dense(outputs)}. */
@@ -61,17 +110,71 @@ public record ModelConfig(int inputSize, List<RecurrentLayerSpec> recurrent, Out
 
   /** The same architecture with other preprocessing metadata. */
   public ModelConfig withPreprocessing(Map<String, String> values) {
-    return new ModelConfig(inputSize, recurrent, outputMode, hidden, dropout, outputSize, task, classNames, values);
+    return new ModelConfig(inputSize, layers, task, classNames, values);
   }
 
   /** The same architecture with class names. */
   public ModelConfig withClassNames(List<String> names) {
-    return new ModelConfig(inputSize, recurrent, outputMode, hidden, dropout, outputSize, task, names,
-        preprocessing);
+    return new ModelConfig(inputSize, layers, task, names, preprocessing);
   }
 
-  /** Width of what the recurrent stack passes to the dense layers. */
-  public int recurrentOutputWidth() {
-    return recurrent.get(recurrent.size() - 1).outputWidth();
+  /** The recurrent layers, in order. */
+  public List<RecurrentLayerSpec> recurrent() {
+    return layersOf(RecurrentLayerSpec.class);
+  }
+
+  /** The hidden dense layers, in order. */
+  public List<DenseLayerSpec> hidden() {
+    return layersOf(DenseLayerSpec.class);
+  }
+
+  /** 'last' when a recurrent layer passes on only its final state (one output row per sequence), else 'sequence'. */
+  public OutputMode outputMode() {
+    for (RecurrentLayerSpec layer : recurrent()) {
+      if (layer.outputMode() == OutputMode.LAST) {
+        return OutputMode.LAST;
+      }
+    }
+    return OutputMode.SEQUENCE;
+  }
+
+  /** Outputs of the output layer: responses for regression, classes for classification. */
+  public int outputSize() {
+    return ((OutputLayerSpec) layers.get(layers.size() - 1)).size();
+  }
+
+  /** Whether any dropout layer drops anything. */
+  public boolean hasDropout() {
+    return layers.stream().anyMatch(l -> l instanceof DropoutLayerSpec d && d.probability() > 0);
+  }
+
+  /** "BiGRU(64, last) -> Dense(16, relu) -> Dropout(0.2) -> fc(1)". */
+  public String summary() {
+    StringBuilder sb = new StringBuilder();
+    for (LayerSpec layer : layers) {
+      if (sb.length() > 0) {
+        sb.append(" -> ");
+      }
+      if (layer instanceof RecurrentLayerSpec r) {
+        sb.append(r.summary());
+      } else if (layer instanceof DenseLayerSpec d) {
+        sb.append("Dense(").append(d.units()).append(", ").append(d.activation().lowerName()).append(')');
+      } else if (layer instanceof DropoutLayerSpec d) {
+        sb.append("Dropout(").append(d.probability()).append(')');
+      } else {
+        sb.append("fc(").append(((OutputLayerSpec) layer).size()).append(')');
+      }
+    }
+    return sb.toString();
+  }
+
+  private <T extends LayerSpec> List<T> layersOf(Class<T> type) {
+    List<T> list = new ArrayList<>();
+    for (LayerSpec layer : layers) {
+      if (type.isInstance(layer)) {
+        list.add(type.cast(layer));
+      }
+    }
+    return List.copyOf(list);
   }
 }

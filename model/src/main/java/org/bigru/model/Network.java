@@ -1,99 +1,80 @@
 package org.bigru.model;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A BiGRU network built from a {@link ModelConfig}: the recurrent stack, dense layers and output layer, with
- * their parameters (named as PyTorch's {@code state_dict}) and preallocated workspaces.
+ * A network built from a {@link ModelConfig}'s list of layers (recurrent layers of either cell, dense layers,
+ * dropout, the output layer), with its parameters in one {@link ParameterArena} (named as PyTorch's
+ * {@code state_dict}) and preallocated workspaces.
  *
  * <p>Not thread-safe: one network computes one batch at a time. It may use {@link #threads()} threads
  * internally, and its results are bitwise identical for any thread count.
  *
- * <p>Semantics are PyTorch's {@code nn.GRU(batch_first=True, bidirectional=...)} on packed sequences: the
- * backward direction reads each sequence from its own last real step, 'last' passes on {@code h_n} (for a
- * bidirectional layer the forward state after the last real step and the backward state after step 0,
- * merged), and padded steps change no output and no gradient. Dropout (inverted) acts on the input of every
- * layer after the first recurrent one.
+ * <p>Semantics are PyTorch's {@code nn.GRU} / {@code nn.LSTM} {@code (batch_first=True, bidirectional=...)} on
+ * packed sequences: the reverse direction reads each sequence from its own last real step, 'last' passes on
+ * {@code h_n} (for a bidirectional layer the forward state after the last real step and the reverse state
+ * after step 0, merged), and padded steps change no output and no gradient.
  *
- * <p>Inside, a batch is sorted by length (longest first) and laid out time-major, so each step of a GRU
- * updates only the sequences that have a real step there; see {@link BatchOrder}.
+ * <p>Inside, a batch is sorted by length (longest first) and laid out time-major, so each step of a recurrent
+ * layer updates only the sequences that have a real step there; see {@link BatchOrder}.
  */
 public final class Network {
 
   private final ModelConfig config;
-  private final List<RecurrentLayer> recurrent = new ArrayList<>();
-  private final List<DenseLayer> dense = new ArrayList<>();
-  private final DenseLayer fc;
-  private final Dropout[] dropouts;  // before recurrent layers 1.., then before each dense layer, then before fc
-  private final Loss loss;
-  private final List<Parameter> parameters;
-  private final Map<String, Parameter> byName = new LinkedHashMap<>();
+  private final List<Layer> layers = new ArrayList<>();
+  private final ParameterArena arena;
   private final BatchOrder order = new BatchOrder();
   private final PairRunner runner = new PairRunner();
+  private final Pass pass = new Pass(order, runner);
+  private final Loss loss;
   private int threads = 1;
   private boolean inputGradients = true;
 
-  private int denseRows;
   private float[] input = new float[0];          // [T][N][I] sorted, time-major
   private float[] outputGrad = new float[0];     // [rows x outputs] gradient of the loss
-  private float[] inputGrad = new float[0];      // [size][steps][features] of the last computeGradients
+  private float[] inputGrad = new float[0];      // [size][steps][features] of the last gradient pass
   private int inputGradSize;
 
   private Network(ModelConfig config) {
     this.config = config;
     List<Parameter> all = new ArrayList<>();
     int width = config.inputSize();
-    for (int k = 0; k < config.recurrent().size(); k++) {
-      RecurrentLayer layer = new RecurrentLayer(k, width, config.recurrent().get(k));
-      recurrent.add(layer);
+    int[] byCell = new int[CellType.values().length];
+    int dense = 0;
+    for (LayerSpec spec : config.layers()) {
+      Layer layer;
+      if (spec instanceof RecurrentLayerSpec r) {
+        layer = new RecurrentLayer(byCell[r.cell().ordinal()]++, width, r);
+      } else if (spec instanceof DenseLayerSpec d) {
+        layer = new DenseLayer("dense" + dense++, width, d.units(), d.activation());
+      } else if (spec instanceof DropoutLayerSpec d) {
+        layer = new Dropout(width, d.probability());
+      } else {
+        layer = new DenseLayer("fc", width, ((OutputLayerSpec) spec).size(), Activation.LINEAR);
+      }
+      layers.add(layer);
       all.addAll(layer.parameters());
-      width = layer.width();
+      width = layer.outputWidth();
     }
-    for (int j = 0; j < config.hidden().size(); j++) {
-      DenseLayerSpec spec = config.hidden().get(j);
-      DenseLayer layer = new DenseLayer("dense" + j, width, spec.units(), spec.activation());
-      dense.add(layer);
-      all.addAll(layer.parameters());
-      width = spec.units();
-    }
-    fc = new DenseLayer("fc", width, config.outputSize(), Activation.LINEAR);
-    all.addAll(fc.parameters());
-    parameters = Collections.unmodifiableList(all);
-    for (Parameter p : parameters) {
-      byName.put(p.name(), p);
-    }
-    dropouts = new Dropout[recurrent.size() - 1 + dense.size() + 1];
-    for (int i = 0; i < dropouts.length; i++) {
-      dropouts[i] = new Dropout(config.dropout());
-    }
+    arena = new ParameterArena(all);
     loss = config.task() == Task.CLASSIFICATION ? new SoftmaxCrossEntropy() : new MeanSquaredError();
   }
 
-  /** A network with fresh weights: Glorot uniform input weights, orthogonal recurrent blocks, zero biases. */
+  /**
+   * A network with fresh weights, drawn layer by layer: Glorot uniform input and dense weights, orthogonal
+   * recurrent blocks, zero biases (an LSTM's forget gate: one).
+   */
   public static Network create(ModelConfig config, long seed) {
     if (config == null) {
       throw new IllegalArgumentException("a model configuration is required");
     }
     Network network = new Network(config);
     Initializer init = new Initializer(seed);
-    for (RecurrentLayer layer : network.recurrent) {
-      for (GruLayer direction : layer.directions()) {
-        int[] shape = direction.weightIh().shape();
-        init.glorotUniform(direction.weightIh(), shape[1], shape[0]);
-        init.orthogonalBlocks(direction.weightHh(), 3, direction.hidden());
-      }
+    for (Layer layer : network.layers) {
+      layer.initialize(init);
     }
-    for (DenseLayer layer : network.dense) {
-      int[] shape = layer.weight().shape();
-      init.glorotUniform(layer.weight(), shape[1], shape[0]);
-    }
-    int[] shape = network.fc.weight().shape();
-    init.glorotUniform(network.fc.weight(), shape[1], shape[0]);
     return network;
   }
 
@@ -101,17 +82,22 @@ public final class Network {
     return config;
   }
 
-  /** Every parameter, in a fixed order: recurrent layers, hidden dense layers, then fc. */
+  /** Every parameter's values and gradients, in one arena. */
+  public ParameterArena arena() {
+    return arena;
+  }
+
+  /** Every parameter, in layer order (PyTorch's state_dict order within a layer). */
   public List<Parameter> parameters() {
-    return parameters;
+    return arena.parameters();
   }
 
   /** The parameter with this PyTorch name; an IllegalArgumentException naming it if there is none. */
   public Parameter parameter(String name) {
-    Parameter p = byName.get(name);
+    Parameter p = arena.find(name);
     if (p == null) {
       throw new IllegalArgumentException("the network has no parameter named '" + name + "' (it has "
-          + String.join(", ", byName.keySet()) + ")");
+          + String.join(", ", arena.names()) + ")");
     }
     return p;
   }
@@ -135,9 +121,9 @@ public final class Network {
   }
 
   /**
-   * Whether {@link #computeGradients} also computes the gradient with respect to the input (on by default).
-   * Training needs only the parameter gradients; off, it skips the first layer's dx GEMMs (PyTorch skips them
-   * too, for an input without requires_grad) and {@link #inputGradient} refuses.
+   * Whether a gradient pass also computes the gradient with respect to the input (on by default). Training
+   * needs only the parameter gradients; off, it skips the first layer's dx GEMMs (PyTorch skips them too, for
+   * an input without requires_grad) and {@link #inputGradient} refuses.
    */
   public void setInputGradients(boolean wanted) {
     inputGradients = wanted;
@@ -163,19 +149,28 @@ public final class Network {
 
   /**
    * Forward, loss and backward for one batch: overwrites every parameter's gradient with the gradient of the
-   * mean loss, and returns that loss. Mean squared error is the mean over rows and outputs (rows: sequences,
-   * or real steps); cross-entropy the mean over rows with a label. Dropout is active when {@code dropoutRng}
-   * is not null.
+   * mean loss, and returns that loss. See {@link #accumulateGradients}.
    */
   public double computeGradients(SequenceBatch batch, Targets targets, SplittableRandom dropoutRng) {
+    arena.zeroGrads();
+    return accumulateGradients(batch, targets, dropoutRng);
+  }
+
+  /**
+   * Forward, loss and backward for one batch: adds the gradient of the mean loss to the arena's gradients, and
+   * returns that loss. Mean squared error is the mean over rows and outputs (rows: sequences, or real steps);
+   * cross-entropy the mean over rows with a label. Dropout is active when {@code dropoutRng} is not null.
+   */
+  public double accumulateGradients(SequenceBatch batch, Targets targets, SplittableRandom dropoutRng) {
     checkBatch(batch);
     checkTargets(batch, targets);
-    SplittableRandom rng = config.dropout() > 0 ? dropoutRng : null;
+    SplittableRandom rng = config.hasDropout() ? dropoutRng : null;
     float[] output = forward(batch, rng, true);
-    outputGrad = Workspace.grow(outputGrad, Workspace.size(denseRows, config.outputSize()));
-    double value = loss.evaluate(output, denseRows, config.outputSize(), order.targetRows(perStep()), targets,
+    int rows = pass.rows();
+    outputGrad = Workspace.grow(outputGrad, Workspace.size(rows, config.outputSize()));
+    double value = loss.evaluate(output, rows, config.outputSize(), order.targetRows(perStep()), targets,
         outputGrad);
-    backward(rng != null);
+    backward();
     return value;
   }
 
@@ -184,12 +179,12 @@ public final class Network {
     checkBatch(batch);
     checkTargets(batch, targets);
     float[] output = forward(batch, null, false);
-    return loss.evaluate(output, denseRows, config.outputSize(), order.targetRows(perStep()), targets, null);
+    return loss.evaluate(output, pass.rows(), config.outputSize(), order.targetRows(perStep()), targets, null);
   }
 
   /**
-   * Gradient of the last {@link #computeGradients} loss with respect to its input, [size, steps, features]
-   * (zeros on padded steps).
+   * Gradient of the last gradient pass's loss with respect to its input, [size, steps, features] (zeros on
+   * padded steps).
    */
   public float[] inputGradient() {
     if (!inputGradients) {
@@ -208,80 +203,35 @@ public final class Network {
   }
 
   /**
-   * Runs the network, keeping what a backward needs when {@code forBackward}; returns the output layer's rows
-   * [denseRows x outputs] (sorted, time-major per step).
+   * Runs the layers, keeping what a backward needs when {@code forBackward}; returns the output layer's rows
+   * [pass.rows() x outputs] (sorted, time-major per step).
    */
   private float[] forward(SequenceBatch batch, SplittableRandom rng, boolean forBackward) {
     order.set(batch);
-    int sequenceRows = Workspace.size(order.steps(), order.size());
-    input = Workspace.grow(input, Workspace.size(sequenceRows, config.inputSize()));
+    pass.start(forBackward, rng);
+    input = Workspace.grow(input, Workspace.size(pass.rows(), config.inputSize()));
     order.toTimeMajor(batch.x(), config.inputSize(), input);
-
     float[] x = input;
-    int width = config.inputSize();
-    int last = recurrent.size() - 1;
-    for (int k = 0; k <= last; k++) {
-      RecurrentLayer layer = recurrent.get(k);
-      if (k > 0 && rng != null) {
-        x = dropouts[k - 1].forward(x, sequenceRows * width, rng);
-      }
-      boolean lastState = k == last && !perStep();
-      layer.forward(x, order, !lastState, lastState, forBackward, runner);
-      x = lastState ? layer.last() : layer.output();
-      width = layer.width();
+    for (Layer layer : layers) {
+      x = layer.forward(x, pass);
     }
-    denseRows = perStep() ? sequenceRows : order.size();
-    for (int j = 0; j < dense.size(); j++) {
-      if (rng != null) {
-        x = dropouts[last + j].forward(x, denseRows * width, rng);
-      }
-      DenseLayer layer = dense.get(j);
-      layer.forward(x, denseRows);
-      x = layer.output();
-      width = layer.units();
-    }
-    if (rng != null) {
-      x = dropouts[dropouts.length - 1].forward(x, denseRows * width, rng);
-    }
-    fc.forward(x, denseRows);
-    return fc.output();
+    return x;
   }
 
   /** Backward through every layer from outputGrad, in reverse order of {@link #forward}. */
-  private void backward(boolean dropout) {
-    int last = recurrent.size() - 1;
-    fc.backward(outputGrad);
-    float[] grad = fc.inputGradient();
-    if (dropout) {
-      dropouts[dropouts.length - 1].backwardInPlace(grad);
+  private void backward() {
+    float[] grad = outputGrad;
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      grad = layers.get(i).backward(grad, pass, i > 0 || inputGradients);
     }
-    for (int j = dense.size() - 1; j >= 0; j--) {
-      DenseLayer layer = dense.get(j);
-      layer.backward(grad);
-      grad = layer.inputGradient();
-      if (dropout) {
-        dropouts[last + j].backwardInPlace(grad);
-      }
-    }
-    for (int k = last; k >= 0; k--) {
-      RecurrentLayer layer = recurrent.get(k);
-      boolean lastState = k == last && !perStep();
-      boolean wantInputGrad = k > 0 || inputGradients;
-      layer.backward(lastState ? null : grad, lastState ? grad : null, wantInputGrad, runner);
-      if (!wantInputGrad) {
-        inputGradSize = 0;
-        return;
-      }
-      grad = layer.inputGradient();
-      if (k > 0 && dropout) {
-        dropouts[k - 1].backwardInPlace(grad);
-      }
+    if (grad == null) {
+      inputGradSize = 0;
+      return;
     }
     inputGradSize = Workspace.size(Workspace.size(order.size(), order.batchSteps()), config.inputSize());
     inputGrad = Workspace.grow(inputGrad, inputGradSize);
     order.toBatchFirst(grad, config.inputSize(), inputGrad);
   }
-
   private void checkBatch(SequenceBatch batch) {
     if (batch == null) {
       throw new IllegalArgumentException("a batch is required");

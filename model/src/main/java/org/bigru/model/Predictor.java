@@ -1,6 +1,5 @@
 package org.bigru.model;
 
-import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.bigru.model.data.Dataset;
 import org.bigru.model.train.Trainer;
@@ -18,17 +17,13 @@ import org.bigru.model.train.Trainer;
 public final class Predictor {
 
   private final ModelConfig config;
-  private final float[][] weights;
+  private final float[] weights;
   private final ConcurrentLinkedQueue<Network> idle = new ConcurrentLinkedQueue<>();
 
   /** A predictor answering as {@code network} does now. */
   public Predictor(Network network) {
     this.config = network.config();
-    List<Parameter> parameters = network.parameters();
-    this.weights = new float[parameters.size()][];
-    for (int i = 0; i < weights.length; i++) {
-      weights[i] = parameters.get(i).value().clone();
-    }
+    this.weights = network.arena().values().clone();
   }
 
   public ModelConfig config() {
@@ -62,10 +57,7 @@ public final class Predictor {
     }
     replica = Network.create(config, 0);
     replica.setThreads(1);
-    List<Parameter> parameters = replica.parameters();
-    for (int i = 0; i < weights.length; i++) {
-      System.arraycopy(weights[i], 0, parameters.get(i).value(), 0, weights[i].length);
-    }
+    System.arraycopy(weights, 0, replica.arena().values(), 0, weights.length);
     return replica;
   }
 }

@@ -6,12 +6,13 @@ import java.util.List;
 import org.bigru.kernels.Kernels;
 
 /**
- * One layer of the recurrent stack (PyTorch RNN.cpp's bidirectional layer): the forward direction reads each
- * sequence from its first step, the backward direction from its own last real step back to its first (each
- * sequence reversed within its length, run by the same {@link GruLayer} code, reversed back), and the two are
- * merged once. Gives the merged sequence [T][N][W] and the merged final states [N][W] (PyTorch's h_n).
+ * One recurrent layer of the stack (PyTorch RNN.cpp's bidirectional layer), for any cell: the forward
+ * direction reads each sequence from its first step, the reverse direction from its own last real step back
+ * to its first (each sequence reversed within its length, run by the same {@link DirectionScan} code, reversed
+ * back), and the two are merged once. Passes on the merged sequence [T][N][W], or with output mode 'last' the
+ * merged final states [N][W] (PyTorch's h_n).
  */
-final class RecurrentLayer {
+final class RecurrentLayer implements Layer {
 
   private static final Kernels K = Kernels.get();
 
@@ -19,126 +20,140 @@ final class RecurrentLayer {
   private final int hidden;
   private final int width;
   private final MergeMode merge;
-  private final GruLayer forwardDirection;
-  private final GruLayer backwardDirection;   // null when unidirectional
+  private final boolean last;
+  private final DirectionScan forwardDirection;
+  private final DirectionScan reverseDirection;   // null when unidirectional
 
   private BatchOrder order;
   private float[] input;
   private float[] reversedInput = new float[0];      // [T][N][I]
-  private float[] output = new float[0];             // [T][N][W]
-  private float[] last = new float[0];               // [N][W]
+  private float[] output = new float[0];             // [T][N][W] or [N][W]
   private float[] reversedInputGrad = new float[0];  // [T][N][I]
   private float[] summedInputGrad = new float[0];    // [T][N][I] both directions' input gradients
-  private final Runnable forwardPass;
-  private final Runnable backwardPass;
-  private final Runnable forwardBackprop;
-  private final Runnable backwardBackprop;
+  private final Runnable forwardDirectionRun;
+  private final Runnable reverseDirectionRun;
+  private final Runnable forwardDirectionBackprop;
+  private final Runnable reverseDirectionBackprop;
   private boolean wantInputGrad;
   private boolean forBackward;
 
+  /**
+   * @param index the layer's index among the stack's layers of the same cell, as PyTorch numbers them
+   *              ({@code l0}, {@code l1}, ...)
+   */
   RecurrentLayer(int index, int inputSize, RecurrentLayerSpec spec) {
     this.inputSize = inputSize;
     this.hidden = spec.units();
     this.width = spec.outputWidth();
     this.merge = spec.merge();
-    this.forwardDirection = new GruLayer(inputSize, hidden, spec.resetMode(), "l" + index);
-    this.backwardDirection = spec.bidirectional()
-        ? new GruLayer(inputSize, hidden, spec.resetMode(), "l" + index + "_reverse") : null;
-    forwardPass = () -> forwardDirection.forward(input, order, null, forBackward);
-    backwardPass = () -> {
+    this.last = spec.outputMode() == OutputMode.LAST;
+    this.forwardDirection = new DirectionScan(cell(spec, inputSize, "l" + index), inputSize);
+    this.reverseDirection = spec.bidirectional()
+        ? new DirectionScan(cell(spec, inputSize, "l" + index + "_reverse"), inputSize) : null;
+    forwardDirectionRun = () -> forwardDirection.forward(input, order, null, null, forBackward);
+    reverseDirectionRun = () -> {
       reverseWithinLengths(input, inputSize, reversedInput);
-      backwardDirection.forward(reversedInput, order, null, forBackward);
+      reverseDirection.forward(reversedInput, order, null, null, forBackward);
     };
-    forwardBackprop = () -> forwardDirection.backward(wantInputGrad);
-    backwardBackprop = () -> {
-      backwardDirection.backward(wantInputGrad);
+    forwardDirectionBackprop = () -> forwardDirection.backward(wantInputGrad);
+    reverseDirectionBackprop = () -> {
+      reverseDirection.backward(wantInputGrad);
       if (wantInputGrad) {
-        reverseWithinLengths(backwardDirection.inputGradient(), inputSize, reversedInputGrad);
+        reverseWithinLengths(reverseDirection.inputGradient(), inputSize, reversedInputGrad);
       }
     };
   }
 
+  private static RecurrentCell cell(RecurrentLayerSpec spec, int inputSize, String suffix) {
+    String prefix = spec.cell().lowerName() + ".";
+    switch (spec.cell()) {
+      case GRU:
+        return new GruCell(inputSize, spec.units(), spec.resetMode(), prefix, suffix);
+      case LSTM:
+        return new LstmCell(inputSize, spec.units(), prefix, suffix);
+      default:
+        throw new IllegalStateException("cell " + spec.cell());
+    }
+  }
+
   /** Forward direction's parameters, then the reverse direction's, as PyTorch's state_dict. */
-  List<Parameter> parameters() {
-    List<Parameter> list = new ArrayList<>(forwardDirection.parameters());
-    if (backwardDirection != null) {
-      list.addAll(backwardDirection.parameters());
+  @Override
+  public List<Parameter> parameters() {
+    List<Parameter> list = new ArrayList<>();
+    for (DirectionScan direction : directions()) {
+      list.addAll(direction.cell().parameters());
     }
     return list;
   }
 
-  /** The directions: forward, then backward if any. */
-  List<GruLayer> directions() {
-    return backwardDirection == null ? List.of(forwardDirection) : List.of(forwardDirection, backwardDirection);
+  @Override
+  public void initialize(Initializer init) {
+    for (DirectionScan direction : directions()) {
+      direction.cell().initialize(init);
+    }
   }
 
-  int width() {
+  /** The directions: forward, then reverse if any. */
+  List<DirectionScan> directions() {
+    return reverseDirection == null ? List.of(forwardDirection) : List.of(forwardDirection, reverseDirection);
+  }
+
+  @Override
+  public int outputWidth() {
     return width;
   }
 
   /**
-   * Runs both directions over x [T][N][I] (zeros on padding; kept until backward), then merges what is
-   * asked for: the whole sequence ({@link #output()}) and/or the final states ({@link #last()}). Only a
-   * forward {@code forBackward} can be followed by {@link #backward}.
+   * Runs both directions over x [T][N][I] (padded rows are never read; x is kept until backward), then merges
+   * the whole sequence, or the final states with output mode 'last'.
    */
-  void forward(float[] x, BatchOrder batchOrder, boolean wantSequence, boolean wantLast, boolean forBackward,
-               PairRunner runner) {
-    order = batchOrder;
+  @Override
+  public float[] forward(float[] x, Pass pass) {
+    order = pass.order();
     input = x;
-    this.forBackward = forBackward;
+    forBackward = pass.forBackward();
     int n = order.size();
     int rows = Workspace.size(order.steps(), n);
-    if (backwardDirection == null) {
-      forwardPass.run();
+    if (reverseDirection == null) {
+      forwardDirectionRun.run();
     } else {
       reversedInput = Workspace.grow(reversedInput, Workspace.size(rows, inputSize));
-      runner.run(forwardPass, backwardPass);
+      pass.runner().run(forwardDirectionRun, reverseDirectionRun);
     }
-    if (wantSequence) {
+    if (last) {
+      output = Workspace.grow(output, Workspace.size(n, width));
+      mergeLast();
+      pass.setRows(n);
+    } else {
       output = Workspace.grow(output, Workspace.size(rows, width));
       mergeSequence();
     }
-    if (wantLast) {
-      last = Workspace.grow(last, n * width);
-      mergeLast();
-    }
-  }
-
-  /** Merged sequence [T][N][W], zeros on padded rows. */
-  float[] output() {
     return output;
   }
 
-  /** Merged final states [N][W] in sorted order: each direction's state after reading its whole sequence. */
-  float[] last() {
-    return last;
-  }
-
   /**
-   * Overwrites the parameter gradients and, when wanted, computes the input gradient, from the gradient with
-   * respect to the merged sequence [T][N][W] and/or the merged final states [N][W] (either may be null).
+   * Adds the parameter gradients and, when wanted, computes the input gradient, from the gradient with respect
+   * to what {@link #forward} passed on.
    */
-  void backward(float[] sequenceGrad, float[] lastGrad, boolean inputGradWanted, PairRunner runner) {
-    splitGradients(sequenceGrad, lastGrad);
+  @Override
+  public float[] backward(float[] dy, Pass pass, boolean inputGradWanted) {
+    splitGradients(last ? null : dy, last ? dy : null);
     wantInputGrad = inputGradWanted;
-    if (backwardDirection == null) {
-      forwardBackprop.run();
-      return;
+    pass.setRows(Workspace.size(order.steps(), order.size()));
+    if (reverseDirection == null) {
+      forwardDirectionBackprop.run();
+      return wantInputGrad ? forwardDirection.inputGradient() : null;
     }
     int size = Workspace.size(Workspace.size(order.steps(), order.size()), inputSize);
     reversedInputGrad = Workspace.grow(reversedInputGrad, size);
-    runner.run(forwardBackprop, backwardBackprop);
+    pass.runner().run(forwardDirectionBackprop, reverseDirectionBackprop);
     if (!wantInputGrad) {
-      return;
+      return null;
     }
     summedInputGrad = Workspace.grow(summedInputGrad, size);
     System.arraycopy(forwardDirection.inputGradient(), 0, summedInputGrad, 0, size);
     K.axpy(size, 1f, reversedInputGrad, 0, summedInputGrad, 0);
-  }
-
-  /** Gradient with respect to the input of the last backward, [T][N][I]. */
-  float[] inputGradient() {
-    return backwardDirection == null ? forwardDirection.inputGradient() : summedInputGrad;
+    return summedInputGrad;
   }
 
   private void mergeSequence() {
@@ -146,15 +161,15 @@ final class RecurrentLayer {
     float[] forwardStates = forwardDirection.states();
     for (int t = 0; t < order.steps(); t++) {
       int active = order.active(t);
-      if (backwardDirection == null) {
+      if (reverseDirection == null) {
         System.arraycopy(forwardStates, (t + 1) * n * hidden, output, t * n * width, n * hidden);
         continue;
       }
-      float[] backwardStates = backwardDirection.states();
+      float[] reverseStates = reverseDirection.states();
       for (int i = 0; i < active; i++) {
-        // the backward direction saw step t as its step length - 1 - t: its state slot length - t
+        // the reverse direction saw step t as its step length - 1 - t: its state slot length - t
         mergeRow(forwardStates, ((t + 1) * n + i) * hidden,
-            backwardStates, ((order.length(i) - t) * n + i) * hidden, output, (t * n + i) * width);
+            reverseStates, ((order.length(i) - t) * n + i) * hidden, output, (t * n + i) * width);
       }
       Arrays.fill(output, (t * n + active) * width, (t + 1) * n * width, 0f);
     }
@@ -164,10 +179,10 @@ final class RecurrentLayer {
     int n = order.size();
     for (int i = 0; i < n; i++) {
       int finalSlot = (order.length(i) * n + i) * hidden;
-      if (backwardDirection == null) {
-        System.arraycopy(forwardDirection.states(), finalSlot, last, i * width, hidden);
+      if (reverseDirection == null) {
+        System.arraycopy(forwardDirection.states(), finalSlot, output, i * width, hidden);
       } else {
-        mergeRow(forwardDirection.states(), finalSlot, backwardDirection.states(), finalSlot, last, i * width);
+        mergeRow(forwardDirection.states(), finalSlot, reverseDirection.states(), finalSlot, output, i * width);
       }
     }
   }
@@ -198,13 +213,13 @@ final class RecurrentLayer {
     }
   }
 
-  /** Fills each direction's output gradient [T][N][H] from the merged gradients. */
+  /** Fills each direction's output gradient [T][N][H] from the merged gradients (either may be null). */
   private void splitGradients(float[] sequenceGrad, float[] lastGrad) {
     int n = order.size();
     int state = order.steps() * n * hidden;
     float[] forwardGrad = forwardDirection.outputGradient();
     float[] forwardStates = forwardDirection.states();
-    if (backwardDirection == null) {
+    if (reverseDirection == null) {
       if (sequenceGrad == null) {
         Arrays.fill(forwardGrad, 0, state, 0f);
       } else {
@@ -212,23 +227,22 @@ final class RecurrentLayer {
       }
       if (lastGrad != null) {
         for (int i = 0; i < n; i++) {
-          K.axpy(hidden, 1f, lastGrad, i * width,
-              forwardGrad, ((order.length(i) - 1) * n + i) * hidden);
+          K.axpy(hidden, 1f, lastGrad, i * width, forwardGrad, ((order.length(i) - 1) * n + i) * hidden);
         }
       }
       return;
     }
-    float[] backwardGrad = backwardDirection.outputGradient();
-    float[] backwardStates = backwardDirection.states();
+    float[] reverseGrad = reverseDirection.outputGradient();
+    float[] reverseStates = reverseDirection.states();
     Arrays.fill(forwardGrad, 0, state, 0f);
-    Arrays.fill(backwardGrad, 0, state, 0f);
+    Arrays.fill(reverseGrad, 0, state, 0f);
     if (sequenceGrad != null) {
       for (int t = 0; t < order.steps(); t++) {
         for (int i = 0; i < order.active(t); i++) {
           int reversedStep = order.length(i) - 1 - t;
           mergeBackwardRow(sequenceGrad, (t * n + i) * width,
               forwardStates, ((t + 1) * n + i) * hidden, forwardGrad, (t * n + i) * hidden,
-              backwardStates, ((reversedStep + 1) * n + i) * hidden, backwardGrad, (reversedStep * n + i) * hidden);
+              reverseStates, ((reversedStep + 1) * n + i) * hidden, reverseGrad, (reversedStep * n + i) * hidden);
         }
       }
     }
@@ -237,7 +251,7 @@ final class RecurrentLayer {
         int lastStep = order.length(i) - 1;
         mergeBackwardRow(lastGrad, i * width,
             forwardStates, ((lastStep + 1) * n + i) * hidden, forwardGrad, (lastStep * n + i) * hidden,
-            backwardStates, ((lastStep + 1) * n + i) * hidden, backwardGrad, (lastStep * n + i) * hidden);
+            reverseStates, ((lastStep + 1) * n + i) * hidden, reverseGrad, (lastStep * n + i) * hidden);
       }
     }
   }

@@ -1,19 +1,60 @@
 package org.bigru.model;
 
-/** One recurrent layer of a stack: a GRU, bidirectional or not. */
-public record RecurrentLayerSpec(int units, boolean bidirectional, ResetGateMode resetMode, MergeMode merge) {
+/**
+ * A recurrent layer: a GRU or LSTM, bidirectional or not, passing on every step or only the final state.
+ *
+ * @param cell          GRU or LSTM
+ * @param units         hidden units per direction
+ * @param bidirectional whether a backward direction runs beside the forward one
+ * @param resetMode     where a GRU's reset gate acts; null for an LSTM, which has none
+ * @param merge         how the two directions join (ignored when unidirectional)
+ * @param outputMode    every step, or the final state (MATLAB's 'OutputMode', Keras's return_sequences)
+ */
+public record RecurrentLayerSpec(CellType cell, int units, boolean bidirectional, ResetGateMode resetMode,
+                                 MergeMode merge, OutputMode outputMode) implements LayerSpec {
 
   public RecurrentLayerSpec {
+    if (cell == null || merge == null || outputMode == null) {
+      throw new IllegalArgumentException("cell, merge mode and output mode are required");
+    }
     if (units < 1) {
-      throw new IllegalArgumentException("a GRU layer needs at least 1 unit, not " + units);
+      throw new IllegalArgumentException("a " + cell.displayName() + " layer needs at least 1 unit, not " + units);
     }
-    if (resetMode == null || merge == null) {
-      throw new IllegalArgumentException("reset mode and merge mode are required");
+    if (cell == CellType.GRU && resetMode == null) {
+      throw new IllegalArgumentException("a GRU layer needs a reset gate mode");
     }
+    if (cell == CellType.LSTM && resetMode != null) {
+      throw new IllegalArgumentException("an LSTM layer has no reset gate, so no reset gate mode");
+    }
+  }
+
+  /** A GRU layer passing on every step. */
+  public RecurrentLayerSpec(int units, boolean bidirectional, ResetGateMode resetMode, MergeMode merge) {
+    this(CellType.GRU, units, bidirectional, resetMode, merge, OutputMode.SEQUENCE);
+  }
+
+  /** An LSTM layer. */
+  public static RecurrentLayerSpec lstm(int units, boolean bidirectional, MergeMode merge, OutputMode outputMode) {
+    return new RecurrentLayerSpec(CellType.LSTM, units, bidirectional, null, merge, outputMode);
+  }
+
+  /** The same layer with another output mode. */
+  public RecurrentLayerSpec withOutputMode(OutputMode mode) {
+    return new RecurrentLayerSpec(cell, units, bidirectional, resetMode, merge, mode);
   }
 
   /** Width of what this layer passes on. */
   public int outputWidth() {
     return bidirectional ? merge.outputWidth(units) : units;
+  }
+
+  @Override
+  public int outputWidth(int inputWidth) {
+    return outputWidth();
+  }
+
+  /** "BiGRU(64, last)", "LSTM(32, sequence)". */
+  public String summary() {
+    return (bidirectional ? "Bi" : "") + cell.displayName() + "(" + units + ", " + outputMode.lowerName() + ")";
   }
 }

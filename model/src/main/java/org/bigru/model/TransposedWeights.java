@@ -32,11 +32,12 @@ final class TransposedWeights {
 
   /** Brings W^T up to date with the weight's values. */
   void refresh() {
-    float[] w = weight.value();
-    if (built && Arrays.equals(w, source)) {
+    float[] w = weight.values();
+    int offset = weight.offset();
+    if (built && Arrays.equals(w, offset, offset + source.length, source, 0, source.length)) {
       return;
     }
-    System.arraycopy(w, 0, source, 0, source.length);
+    System.arraycopy(w, offset, source, 0, source.length);
     for (int i = 0; i < rows; i++) {
       for (int j = 0; j < cols; j++) {
         transposed[j * rows + i] = source[i * cols + j];

@@ -33,17 +33,23 @@ final class NetworkFixtures {
     SplittableRandom random = new SplittableRandom(seed);
     for (Parameter p : network.parameters()) {
       float[] values = uniform(random, p.size(), 0.6);
-      System.arraycopy(values, 0, p.value(), 0, values.length);
+      p.setValues(values);
     }
   }
 
-  /** One GRU direction with every parameter uniform in [-0.6, 0.6]. */
-  static GruLayer randomGruLayer(SplittableRandom random, int inputSize, int hidden, ResetGateMode mode) {
-    GruLayer layer = new GruLayer(inputSize, hidden, mode, "l0");
-    for (Parameter p : layer.parameters()) {
-      System.arraycopy(uniform(random, p.size(), 0.6), 0, p.value(), 0, p.size());
+  /** One direction of the cell, its parameters in an arena of their own, each uniform in [-0.6, 0.6]. */
+  static DirectionScan randomDirection(SplittableRandom random, RecurrentCell cell, int inputSize) {
+    new ParameterArena(cell.parameters());
+    for (Parameter p : cell.parameters()) {
+      p.setValues(uniform(random, p.size(), 0.6));
     }
-    return layer;
+    return new DirectionScan(cell, inputSize);
+  }
+
+  /** A GRU cell of the given reset mode, or, for a null mode, an LSTM cell. */
+  static RecurrentCell cell(int inputSize, int hidden, ResetGateMode mode) {
+    return mode == null ? new LstmCell(inputSize, hidden, "lstm.", "l0")
+        : new GruCell(inputSize, hidden, mode, "gru.", "l0");
   }
 
   /** The batch's input in the order's time-major layout [T][N][I], as a layer takes it. */

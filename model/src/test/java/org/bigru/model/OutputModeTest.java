@@ -33,7 +33,7 @@ class OutputModeTest {
     NetworkFixtures.randomizeParameters(sequence, 23);
     for (Parameter p : last.parameters()) {
       if (p.name().startsWith("gru.")) {
-        System.arraycopy(sequence.parameter(p.name()).value(), 0, p.value(), 0, p.size());
+        p.setValues(sequence.parameter(p.name()).copyOfValues());
       }
     }
     setIdentity(sequence.parameter("fc.weight"), sequence.parameter("fc.bias"));
@@ -73,10 +73,10 @@ class OutputModeTest {
 
   private static void setIdentity(Parameter weight, Parameter bias) {
     int rows = weight.shape()[0];
-    Arrays.fill(weight.value(), 0f);
+    weight.setValues(new float[weight.size()]);
     for (int i = 0; i < rows; i++) {
-      weight.value()[i * rows + i] = 1f;
+      weight.set(i * rows + i, 1f);
     }
-    Arrays.fill(bias.value(), 0f);
+    bias.setValues(new float[bias.size()]);
   }
 }

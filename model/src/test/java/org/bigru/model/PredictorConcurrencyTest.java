@@ -133,7 +133,7 @@ class PredictorConcurrencyTest {
       pool.shutdownNow();
     }
     for (int p = 0; p < alone.parameters().size(); p++) {
-      assertArrayEquals(alone.parameters().get(p).value(), trained.parameters().get(p).value(),
+      assertArrayEquals(alone.parameters().get(p).copyOfValues(), trained.parameters().get(p).copyOfValues(),
           alone.parameters().get(p).name());
     }
   }

@@ -15,39 +15,56 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.bigru.model.Activation;
+import org.bigru.model.CellType;
 import org.bigru.model.DenseLayerSpec;
+import org.bigru.model.DropoutLayerSpec;
+import org.bigru.model.LayerSpec;
 import org.bigru.model.MergeMode;
 import org.bigru.model.ModelConfig;
+import org.bigru.model.OutputLayerSpec;
 import org.bigru.model.OutputMode;
 import org.bigru.model.RecurrentLayerSpec;
 import org.bigru.model.ResetGateMode;
 import org.bigru.model.Task;
 
 /**
- * A {@link ModelConfig} as JSON, the {@code "config"} metadata of a model file:
+ * A {@link ModelConfig} as JSON, the {@code "config"} metadata of a model file, its layers in order:
  *
  * <pre>{@code
  * {"input_size": 3,
- *  "recurrent": [{"units": 8, "bidirectional": true,
- *                 "reset_mode": "recurrent-bias-after-multiplication", "merge": "concat"}],
- *  "output_mode": "last",
- *  "hidden": [{"units": 4, "activation": "relu"}],
- *  "dropout": 0.0, "output_size": 2, "task": "regression",
- *  "class_names": [], "preprocessing": {"scaler": "..."}}
+ *  "layers": [{"type": "recurrent", "cell": "gru", "units": 8, "bidirectional": true,
+ *              "reset_mode": "recurrent-bias-after-multiplication", "merge": "concat", "output_mode": "last"},
+ *             {"type": "dropout", "probability": 0.2},
+ *             {"type": "dense", "units": 4, "activation": "relu"},
+ *             {"type": "output", "units": 2}],
+ *  "task": "regression", "class_names": [], "preprocessing": {"scaler": "..."}}
  * }</pre>
  *
- * Reset modes use MATLAB's names. Parsing refuses unknown keys and wrong types with an
- * IllegalArgumentException naming the key; {@code hidden}, {@code dropout}, {@code task}, {@code class_names}
- * and {@code preprocessing} may be left out (none, 0, regression, none, none).
+ * An LSTM layer has no {@code reset_mode}. Reset modes use MATLAB's names. {@code task}, {@code class_names}
+ * and {@code preprocessing} may be left out (regression, none, none).
+ *
+ * <p>The fixed-slot form that files written before the layer list hold still parses: {@code recurrent} (each
+ * layer {@code units}, {@code bidirectional}, {@code reset_mode}, {@code merge}, and optionally {@code cell}),
+ * {@code output_mode} (of the last recurrent layer), {@code hidden} (dense layers), {@code dropout} (before
+ * every layer after the first recurrent one) and {@code output_size}. A PyTorch state_dict's partial config
+ * such as {@code {"output_mode": "last"}} is of that form.
+ *
+ * <p>Parsing refuses unknown keys and wrong types with an IllegalArgumentException naming the key.
  */
 public final class ModelConfigJson {
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-  private static final Set<String> KEYS = Set.of("input_size", "recurrent", "output_mode", "hidden", "dropout",
-      "output_size", "task", "class_names", "preprocessing");
-  private static final Set<String> RECURRENT_KEYS = Set.of("units", "bidirectional", "reset_mode", "merge");
-  private static final Set<String> DENSE_KEYS = Set.of("units", "activation");
+  private static final Set<String> KEYS = Set.of("input_size", "layers", "task", "class_names", "preprocessing");
+  private static final Set<String> FIXED_SLOT_KEYS = Set.of("input_size", "recurrent", "output_mode", "hidden",
+      "dropout", "output_size", "task", "class_names", "preprocessing");
+  private static final Set<String> RECURRENT_KEYS = Set.of("type", "cell", "units", "bidirectional", "reset_mode",
+      "merge", "output_mode");
+  private static final Set<String> FIXED_SLOT_RECURRENT_KEYS = Set.of("cell", "units", "bidirectional", "reset_mode",
+      "merge");
+  private static final Set<String> DENSE_KEYS = Set.of("type", "units", "activation");
+  private static final Set<String> DROPOUT_KEYS = Set.of("type", "probability");
+  private static final Set<String> OUTPUT_KEYS = Set.of("type", "units");
 
   /** What a file's tensors say when its config leaves the architecture out (a PyTorch state_dict). */
   record Inferred(int inputSize, List<RecurrentLayerSpec> recurrent, int outputSize) {
@@ -59,21 +76,24 @@ public final class ModelConfigJson {
   public static String toJson(ModelConfig config) {
     ObjectNode root = JSON.createObjectNode();
     root.put("input_size", config.inputSize());
-    ArrayNode recurrent = root.putArray("recurrent");
-    for (RecurrentLayerSpec layer : config.recurrent()) {
-      recurrent.addObject()
-          .put("units", layer.units())
-          .put("bidirectional", layer.bidirectional())
-          .put("reset_mode", layer.resetMode().matlabName())
-          .put("merge", layer.merge().lowerName());
+    ArrayNode layers = root.putArray("layers");
+    for (LayerSpec spec : config.layers()) {
+      ObjectNode layer = layers.addObject();
+      if (spec instanceof RecurrentLayerSpec r) {
+        layer.put("type", "recurrent").put("cell", r.cell().lowerName()).put("units", r.units())
+            .put("bidirectional", r.bidirectional());
+        if (r.resetMode() != null) {
+          layer.put("reset_mode", r.resetMode().matlabName());
+        }
+        layer.put("merge", r.merge().lowerName()).put("output_mode", r.outputMode().lowerName());
+      } else if (spec instanceof DenseLayerSpec d) {
+        layer.put("type", "dense").put("units", d.units()).put("activation", d.activation().lowerName());
+      } else if (spec instanceof DropoutLayerSpec d) {
+        layer.put("type", "dropout").put("probability", d.probability());
+      } else {
+        layer.put("type", "output").put("units", ((OutputLayerSpec) spec).size());
+      }
     }
-    root.put("output_mode", config.outputMode().lowerName());
-    ArrayNode hidden = root.putArray("hidden");
-    for (DenseLayerSpec layer : config.hidden()) {
-      hidden.addObject().put("units", layer.units()).put("activation", layer.activation().lowerName());
-    }
-    root.put("dropout", config.dropout());
-    root.put("output_size", config.outputSize());
     root.put("task", config.task().lowerName());
     ArrayNode classes = root.putArray("class_names");
     config.classNames().forEach(classes::add);
@@ -105,41 +125,89 @@ public final class ModelConfigJson {
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("model config must be a JSON object");
     }
-    checkKeys(root, KEYS, "model config");
-    boolean architectureOptional = inferred != null;
-    int inputSize = root.has("input_size") || !architectureOptional
-        ? integer(root, "input_size", "model config") : inferred.inputSize();
-    List<RecurrentLayerSpec> recurrent = root.has("recurrent") || !architectureOptional
-        ? recurrent(array(root, "recurrent", "model config")) : inferred.recurrent();
-    int outputSize = root.has("output_size") || !architectureOptional
-        ? integer(root, "output_size", "model config") : inferred.outputSize();
-    OutputMode outputMode = OutputMode.fromName(text(root, "output_mode", "model config"));
-    List<DenseLayerSpec> hidden = root.has("hidden") ? hidden(array(root, "hidden", "model config")) : List.of();
-    double dropout = root.has("dropout") ? number(root, "dropout", "model config") : 0.0;
     Task task = root.has("task") ? Task.fromName(text(root, "task", "model config")) : Task.REGRESSION;
     List<String> classNames = root.has("class_names")
         ? strings(array(root, "class_names", "model config"), "class_names") : List.of();
     Map<String, String> preprocessing = root.has("preprocessing")
         ? stringMap(root.get("preprocessing"), "preprocessing") : Map.of();
+    if (root.has("layers")) {
+      checkKeys(root, KEYS, "model config");
+      return new ModelConfig(integer(root, "input_size", "model config"),
+          layers(array(root, "layers", "model config")), task, classNames, preprocessing);
+    }
+    checkKeys(root, FIXED_SLOT_KEYS, "model config");
+    boolean architectureOptional = inferred != null;
+    int inputSize = root.has("input_size") || !architectureOptional
+        ? integer(root, "input_size", "model config") : inferred.inputSize();
+    List<RecurrentLayerSpec> recurrent = root.has("recurrent") || !architectureOptional
+        ? fixedSlotRecurrent(array(root, "recurrent", "model config")) : inferred.recurrent();
+    int outputSize = root.has("output_size") || !architectureOptional
+        ? integer(root, "output_size", "model config") : inferred.outputSize();
+    OutputMode outputMode = OutputMode.fromName(text(root, "output_mode", "model config"));
+    List<DenseLayerSpec> hidden = root.has("hidden") ? hidden(array(root, "hidden", "model config")) : List.of();
+    double dropout = root.has("dropout") ? number(root, "dropout", "model config") : 0.0;
     return new ModelConfig(inputSize, recurrent, outputMode, hidden, dropout, outputSize, task, classNames,
         preprocessing);
   }
 
-  private static List<RecurrentLayerSpec> recurrent(ArrayNode layers) {
+  private static List<LayerSpec> layers(ArrayNode layers) {
+    List<LayerSpec> specs = new ArrayList<>();
+    for (int i = 0; i < layers.size(); i++) {
+      String where = "layer " + (i + 1);
+      JsonNode layer = object(layers.get(i), where);
+      String type = text(layer, "type", where);
+      switch (type) {
+        case "recurrent":
+          checkKeys(layer, RECURRENT_KEYS, where);
+          specs.add(recurrent(layer, where, OutputMode.fromName(text(layer, "output_mode", where))));
+          break;
+        case "dense":
+          specs.add(dense(layer, where));
+          break;
+        case "dropout":
+          checkKeys(layer, DROPOUT_KEYS, where);
+          specs.add(new DropoutLayerSpec(number(layer, "probability", where)));
+          break;
+        case "output":
+          checkKeys(layer, OUTPUT_KEYS, where);
+          specs.add(new OutputLayerSpec(integer(layer, "units", where)));
+          break;
+        default:
+          throw new IllegalArgumentException(where + ": unknown type '" + type
+              + "' (expected recurrent, dense, dropout or output)");
+      }
+    }
+    return specs;
+  }
+
+  private static List<RecurrentLayerSpec> fixedSlotRecurrent(ArrayNode layers) {
     List<RecurrentLayerSpec> specs = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
       String where = "recurrent layer " + i;
       JsonNode layer = object(layers.get(i), where);
-      checkKeys(layer, RECURRENT_KEYS, where);
-      JsonNode bidirectional = required(layer, "bidirectional", where);
-      if (!bidirectional.isBoolean()) {
-        throw new IllegalArgumentException(where + ": 'bidirectional' must be true or false, found " + bidirectional);
-      }
-      specs.add(new RecurrentLayerSpec(integer(layer, "units", where), bidirectional.booleanValue(),
-          ResetGateMode.fromMatlabName(text(layer, "reset_mode", where)),
-          MergeMode.fromName(text(layer, "merge", where))));
+      checkKeys(layer, FIXED_SLOT_RECURRENT_KEYS, where);
+      specs.add(recurrent(layer, where, OutputMode.SEQUENCE));
     }
     return specs;
+  }
+
+  private static RecurrentLayerSpec recurrent(JsonNode layer, String where, OutputMode outputMode) {
+    CellType cell = layer.has("cell") ? CellType.fromName(text(layer, "cell", where)) : CellType.GRU;
+    JsonNode bidirectional = required(layer, "bidirectional", where);
+    if (!bidirectional.isBoolean()) {
+      throw new IllegalArgumentException(where + ": 'bidirectional' must be true or false, found " + bidirectional);
+    }
+    if (cell == CellType.LSTM && layer.has("reset_mode")) {
+      throw new IllegalArgumentException(where + ": an LSTM layer has no 'reset_mode'");
+    }
+    ResetGateMode reset = cell == CellType.LSTM ? null : ResetGateMode.fromMatlabName(text(layer, "reset_mode", where));
+    return new RecurrentLayerSpec(cell, integer(layer, "units", where), bidirectional.booleanValue(), reset,
+        MergeMode.fromName(text(layer, "merge", where)), outputMode);
+  }
+
+  private static DenseLayerSpec dense(JsonNode layer, String where) {
+    checkKeys(layer, DENSE_KEYS, where);
+    return new DenseLayerSpec(integer(layer, "units", where), Activation.fromName(text(layer, "activation", where)));
   }
 
   private static List<DenseLayerSpec> hidden(ArrayNode layers) {
@@ -147,9 +215,10 @@ public final class ModelConfigJson {
     for (int i = 0; i < layers.size(); i++) {
       String where = "hidden layer " + i;
       JsonNode layer = object(layers.get(i), where);
-      checkKeys(layer, DENSE_KEYS, where);
-      specs.add(new DenseLayerSpec(integer(layer, "units", where),
-          Activation.fromName(text(layer, "activation", where))));
+      if (layer.has("type")) {
+        throw new IllegalArgumentException(where + ": unknown key 'type' (expected [activation, units])");
+      }
+      specs.add(dense(layer, where));
     }
     return specs;
   }

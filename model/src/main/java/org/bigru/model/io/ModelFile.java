@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bigru.model.CellType;
 import org.bigru.model.MergeMode;
 import org.bigru.model.ModelConfig;
 import org.bigru.model.Network;
+import org.bigru.model.OutputMode;
 import org.bigru.model.Parameter;
 import org.bigru.model.RecurrentLayerSpec;
 import org.bigru.model.ResetGateMode;
@@ -26,9 +28,10 @@ import org.bigru.model.ResetGateMode;
  * checksum of the tensors verified on load (files without one, as PyTorch writes them, are accepted).
  *
  * <p>Loading also accepts a plain PyTorch {@code state_dict} of {@code gru = nn.GRU(I, H, num_layers=L,
- * batch_first=True, bidirectional=B)} and {@code fc = nn.Linear(D*H, O)}, whose metadata is only a partial
+ * batch_first=True, bidirectional=B)} (or {@code lstm = nn.LSTM(...)}) and {@code fc = nn.Linear(D*H, O)},
+ * whose metadata is only a partial
  * {@code config} such as {@code {"output_mode": "last"}}: input size, hidden size, layers and directions come
- * from the tensors' names and shapes, with PyTorch's reset gate (recurrent bias after multiplication) and
+ * from the tensors' names and shapes, with PyTorch's GRU reset gate (recurrent bias after multiplication) and
  * concatenated directions; the task is regression unless the config says otherwise. Such a network computes
  * PyTorch's {@code fc(cat(h_n[-2], h_n[-1]))} (or {@code fc(h_n[-1])}) for 'last' and {@code fc(output)} for
  * 'sequence'.
@@ -39,9 +42,11 @@ import org.bigru.model.ResetGateMode;
 public final class ModelFile {
 
   public static final String FORMAT = "bigru";
-  public static final String FORMAT_VERSION = "1";
+  /** Version 2 lists the layers in the config; version 1 files (fixed slots) still load. */
+  public static final String FORMAT_VERSION = "2";
+  private static final Set<String> READABLE_VERSIONS = Set.of("1", "2");
 
-  private static final Pattern GRU_INPUT_WEIGHT = Pattern.compile("gru\\.weight_ih_l(\\d+)");
+  private static final Pattern INPUT_WEIGHT = Pattern.compile("(gru|lstm)\\.weight_ih_l(\\d+)");
 
   private ModelFile() {
   }
@@ -54,7 +59,7 @@ public final class ModelFile {
     metadata.put("config", ModelConfigJson.toJson(network.config()));
     Map<String, Tensor> tensors = new LinkedHashMap<>();
     for (Parameter p : network.parameters()) {
-      tensors.put(p.name(), Tensor.ofFloats(p.shape(), p.value().clone()));
+      tensors.put(p.name(), Tensor.ofFloats(p.shape(), p.copyOfValues()));
     }
     metadata.put(TensorChecksum.KEY, TensorChecksum.of(tensors));
     new SafeTensors(metadata, tensors).write(file);
@@ -83,9 +88,9 @@ public final class ModelFile {
       if (format == null) {
         return ModelConfigJson.fromJson(json, infer(content, file));
       }
-      if (!format.equals(FORMAT) || !FORMAT_VERSION.equals(metadata.get("format_version"))) {
+      if (!format.equals(FORMAT) || !READABLE_VERSIONS.contains(metadata.get("format_version"))) {
         throw new ModelFileException(file + ": format '" + format + "' version '" + metadata.get("format_version")
-            + "' is not supported (expected '" + FORMAT + "' version '" + FORMAT_VERSION + "')");
+            + "' is not supported (expected '" + FORMAT + "' version 1 or " + FORMAT_VERSION + ")");
       }
       return ModelConfigJson.fromJson(json);
     } catch (IllegalArgumentException e) {
@@ -93,28 +98,40 @@ public final class ModelFile {
     }
   }
 
-  /** The architecture PyTorch's nn.GRU and nn.Linear names and shapes imply. */
+  /** The architecture PyTorch's nn.GRU or nn.LSTM and nn.Linear names and shapes imply. */
   private static ModelConfigJson.Inferred infer(SafeTensors content, Path file) throws ModelFileException {
     Map<String, Tensor> tensors = content.tensors();
     int layers = 0;
+    Set<String> modules = new LinkedHashSet<>();
     for (String name : tensors.keySet()) {
-      Matcher m = GRU_INPUT_WEIGHT.matcher(name);
+      Matcher m = INPUT_WEIGHT.matcher(name);
       if (m.matches()) {
-        layers = Math.max(layers, Integer.parseInt(m.group(1)) + 1);
+        modules.add(m.group(1));
+        layers = Math.max(layers, Integer.parseInt(m.group(2)) + 1);
       }
     }
-    if (layers == 0) {
-      throw new ModelFileException(file + ": no tensor 'gru.weight_ih_l0', so the GRU's shape cannot be inferred");
+    if (modules.size() > 1) {
+      throw new ModelFileException(file + ": tensors of both 'gru' and 'lstm' modules; a PyTorch state_dict "
+          + "without a layer list must hold one recurrent module");
     }
-    int[] inputWeight = matrixShape(content.require("gru.weight_ih_l0", file), "gru.weight_ih_l0", file);
-    int[] recurrentWeight = matrixShape(content.require("gru.weight_hh_l0", file), "gru.weight_hh_l0", file);
+    if (layers == 0) {
+      throw new ModelFileException(file + ": no tensor 'gru.weight_ih_l0' or 'lstm.weight_ih_l0', so the "
+          + "recurrent layers' shape cannot be inferred");
+    }
+    CellType cell = CellType.fromName(modules.iterator().next());
+    String module = cell.lowerName() + ".";
+    int[] inputWeight = matrixShape(content.require(module + "weight_ih_l0", file), module + "weight_ih_l0", file);
+    int[] recurrentWeight = matrixShape(content.require(module + "weight_hh_l0", file), module + "weight_hh_l0",
+        file);
     int units = recurrentWeight[1];
-    boolean bidirectional = tensors.containsKey("gru.weight_ih_l0_reverse");
+    boolean bidirectional = tensors.containsKey(module + "weight_ih_l0_reverse");
     int[] outputWeight = matrixShape(content.require("fc.weight", file), "fc.weight", file);
     List<RecurrentLayerSpec> recurrent = new ArrayList<>();
     for (int k = 0; k < layers; k++) {
-      recurrent.add(new RecurrentLayerSpec(units, bidirectional, ResetGateMode.RECURRENT_BIAS_AFTER_MULTIPLICATION,
-          MergeMode.CONCAT));
+      recurrent.add(cell == CellType.LSTM
+          ? RecurrentLayerSpec.lstm(units, bidirectional, MergeMode.CONCAT, OutputMode.SEQUENCE)
+          : new RecurrentLayerSpec(units, bidirectional, ResetGateMode.RECURRENT_BIAS_AFTER_MULTIPLICATION,
+              MergeMode.CONCAT));
     }
     return new ModelConfigJson.Inferred(inputWeight[1], recurrent, outputWeight[0]);
   }
@@ -145,7 +162,7 @@ public final class ModelFile {
         throw new ModelFileException(file + ": tensor '" + p.name() + "' is " + t.dtype()
             + ", expected floating point (F32)");
       }
-      System.arraycopy(t.floats(), 0, p.value(), 0, p.size());
+      p.setValues(t.floats());
       unused.remove(p.name());
     }
     if (!unused.isEmpty()) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.bigru.model.Parameter;
+import org.bigru.model.ParameterArena;
+import org.bigru.model.io.ModelConfigJson;
 import org.bigru.model.io.ModelFileException;
 import org.bigru.model.io.SafeTensors;
 import org.bigru.model.io.Tensor;
@@ -48,39 +50,38 @@ final class Checkpoint {
                   String optimizer) {
   }
 
-  /** Where the run is: at the start of batch {@code nextBatch} of epoch {@code epoch} (1-based). */
-  int epoch;
-  int nextBatch;
-  int iteration;
-  long shuffleState;
-  long dropoutState;
-  int[] order;
-  double lossSum;
-  long rows;
-  double epochSeconds;
-  double bestLoss;
-  int bestEpoch;
-  int bestIteration;
-  int validationsWithoutProgress;
-  StopReason stopReason;
-  int skippedBatches;
-  List<TrainingHistory.Epoch> epochs = new ArrayList<>();
-  Map<String, float[]> weights = new LinkedHashMap<>();
-  Map<String, float[]> bestWeights;
+  /** The loop's state: where the run is, at the start of batch {@code nextBatch} of epoch {@code epoch}. */
+  final TrainingState state;
+  final Settings settings;
+  /** The weights and the best weights (null when not kept), in the layout of the arena they belong to. */
+  float[] weights;
+  float[] bestWeights;
   Map<String, Tensor> optimizerState = new LinkedHashMap<>();
-  Settings settings;
+  /** As read from a file, per parameter, until {@link #layOut} puts them in an arena's layout. */
+  private final Map<String, float[]> weightsByName = new LinkedHashMap<>();
+  private Map<String, float[]> bestWeightsByName;
+
+  Checkpoint(TrainingState state, Settings settings) {
+    this.state = state;
+    this.settings = settings;
+  }
 
   // ---------------------------------------------------------------- writing
 
   /** Writes this checkpoint into the directory and deletes all but the newest {@link #KEPT}; returns the file. */
-  Path write(Path directory) throws IOException {
+  Path write(Path directory, ParameterArena parameters) throws IOException {
     Files.createDirectories(directory);
     Map<String, Tensor> tensors = new LinkedHashMap<>();
-    weights.forEach((name, v) -> tensors.put("weights/" + name, vector(v)));
+    for (Parameter p : parameters.parameters()) {
+      tensors.put("weights/" + p.name(), slice(weights, p));
+    }
     if (bestWeights != null) {
-      bestWeights.forEach((name, v) -> tensors.put("best/" + name, vector(v)));
+      for (Parameter p : parameters.parameters()) {
+        tensors.put("best/" + p.name(), slice(bestWeights, p));
+      }
     }
     optimizerState.forEach((name, t) -> tensors.put("optimizer/" + name, t));
+    int[] order = state.order;
     long[] orderValues = new long[order.length];
     for (int i = 0; i < order.length; i++) {
       orderValues[i] = order[i];
@@ -92,7 +93,7 @@ final class Checkpoint {
     metadata.put("config", settings.config());
     metadata.put("training", trainingJson());
     metadata.put(TensorChecksum.KEY, TensorChecksum.of(tensors));
-    Path file = directory.resolve(String.format("checkpoint-%010d.safetensors", iteration));
+    Path file = directory.resolve(String.format("checkpoint-%010d.safetensors", state.iteration));
     new SafeTensors(metadata, tensors).write(file);
     List<Path> all = list(directory);
     for (int i = KEPT; i < all.size(); i++) {
@@ -101,28 +102,52 @@ final class Checkpoint {
     return file;
   }
 
-  private static Tensor vector(float[] values) {
-    return Tensor.ofFloats(new int[] {values.length}, values.clone());
+  private static Tensor slice(float[] values, Parameter p) {
+    float[] part = new float[p.size()];
+    System.arraycopy(values, p.offset(), part, 0, part.length);
+    return Tensor.ofFloats(new int[] {part.length}, part);
+  }
+
+  /**
+   * Puts the weights read from a file into the layout of {@code parameters}; refuses a checkpoint that lacks a
+   * parameter or holds it in another size.
+   */
+  void layOut(ParameterArena parameters) {
+    weights = layOut(weightsByName, parameters, "weights");
+    bestWeights = bestWeightsByName == null ? null : layOut(bestWeightsByName, parameters, "best weights");
+  }
+
+  private static float[] layOut(Map<String, float[]> byName, ParameterArena parameters, String what) {
+    float[] values = new float[parameters.size()];
+    for (Parameter p : parameters.parameters()) {
+      float[] v = byName.get(p.name());
+      if (v == null || v.length != p.size()) {
+        throw new IllegalArgumentException("the checkpoint has no " + what + " of size " + p.size() + " for '"
+            + p.name() + "'");
+      }
+      System.arraycopy(v, 0, values, p.offset(), v.length);
+    }
+    return values;
   }
 
   private String trainingJson() throws IOException {
     ObjectNode root = JSON.createObjectNode();
-    root.put("epoch", epoch);
-    root.put("next_batch", nextBatch);
-    root.put("iteration", iteration);
-    root.put("shuffle_state", Long.toHexString(shuffleState));
-    root.put("dropout_state", Long.toHexString(dropoutState));
-    root.put("loss_sum", bits(lossSum));
-    root.put("rows", rows);
-    root.put("epoch_seconds", bits(epochSeconds));
-    root.put("best_loss", bits(bestLoss));
-    root.put("best_epoch", bestEpoch);
-    root.put("best_iteration", bestIteration);
-    root.put("validations_without_progress", validationsWithoutProgress);
-    root.put("stop_reason", stopReason == null ? "" : stopReason.name());
-    root.put("skipped_batches", skippedBatches);
+    root.put("epoch", state.epoch);
+    root.put("next_batch", state.nextBatch);
+    root.put("iteration", state.iteration);
+    root.put("shuffle_state", Long.toHexString(state.shuffleRng.state()));
+    root.put("dropout_state", Long.toHexString(state.dropoutRng.state()));
+    root.put("loss_sum", bits(state.lossSum));
+    root.put("rows", state.rows);
+    root.put("epoch_seconds", bits(state.epochSeconds));
+    root.put("best_loss", bits(state.bestLoss));
+    root.put("best_epoch", state.bestEpoch);
+    root.put("best_iteration", state.bestIteration);
+    root.put("validations_without_progress", state.validationsWithoutProgress);
+    root.put("stop_reason", state.stopReason == null ? "" : state.stopReason.name());
+    root.put("skipped_batches", state.skippedBatches);
     ArrayNode history = root.putArray("epochs");
-    for (TrainingHistory.Epoch e : epochs) {
+    for (TrainingHistory.Epoch e : state.epochs) {
       history.addObject().put("epoch", e.epoch()).put("loss", bits(e.loss()))
           .put("validation_loss", bits(e.validationLoss())).put("seconds", bits(e.seconds()))
           .put("learning_rate", bits(e.learningRate()));
@@ -193,32 +218,35 @@ final class Checkpoint {
           + "' version '" + FORMAT_VERSION + "')");
     }
     TensorChecksum.verify(content, file, true);
-    Checkpoint c = new Checkpoint();
+    Checkpoint c;
     try {
       JsonNode t = JSON.readTree(require(metadata, "training", file));
-      c.epoch = integer(t, "epoch");
-      c.nextBatch = integer(t, "next_batch");
-      c.iteration = integer(t, "iteration");
-      c.shuffleState = Long.parseUnsignedLong(text(t, "shuffle_state"), 16);
-      c.dropoutState = Long.parseUnsignedLong(text(t, "dropout_state"), 16);
-      c.lossSum = fromBits(t, "loss_sum");
-      c.rows = required(t, "rows").asLong();
-      c.epochSeconds = fromBits(t, "epoch_seconds");
-      c.bestLoss = fromBits(t, "best_loss");
-      c.bestEpoch = integer(t, "best_epoch");
-      c.bestIteration = integer(t, "best_iteration");
-      c.validationsWithoutProgress = integer(t, "validations_without_progress");
+      JsonNode s = required(t, "settings");
+      // the config as this version writes it, so that files of an older layout compare equal
+      String config = ModelConfigJson.toJson(ModelConfigJson.fromJson(require(metadata, "config", file)));
+      c = new Checkpoint(new TrainingState(0), new Settings(config, integer(s, "train_size"),
+          integer(s, "validation_size"), integer(s, "mini_batch_size"), required(s, "seed").asLong(),
+          text(s, "shuffle"), text(s, "optimizer")));
+      TrainingState state = c.state;
+      state.epoch = integer(t, "epoch");
+      state.nextBatch = integer(t, "next_batch");
+      state.iteration = integer(t, "iteration");
+      state.shuffleRng.setState(Long.parseUnsignedLong(text(t, "shuffle_state"), 16));
+      state.dropoutRng.setState(Long.parseUnsignedLong(text(t, "dropout_state"), 16));
+      state.lossSum = fromBits(t, "loss_sum");
+      state.rows = required(t, "rows").asLong();
+      state.epochSeconds = fromBits(t, "epoch_seconds");
+      state.bestLoss = fromBits(t, "best_loss");
+      state.bestEpoch = integer(t, "best_epoch");
+      state.bestIteration = integer(t, "best_iteration");
+      state.validationsWithoutProgress = integer(t, "validations_without_progress");
       String stop = text(t, "stop_reason");
-      c.stopReason = stop.isEmpty() ? null : StopReason.valueOf(stop);
-      c.skippedBatches = integer(t, "skipped_batches");
+      state.stopReason = stop.isEmpty() ? null : StopReason.valueOf(stop);
+      state.skippedBatches = integer(t, "skipped_batches");
       for (JsonNode e : required(t, "epochs")) {
-        c.epochs.add(new TrainingHistory.Epoch(integer(e, "epoch"), fromBits(e, "loss"),
+        state.epochs.add(new TrainingHistory.Epoch(integer(e, "epoch"), fromBits(e, "loss"),
             fromBits(e, "validation_loss"), fromBits(e, "seconds"), fromBits(e, "learning_rate")));
       }
-      JsonNode s = required(t, "settings");
-      c.settings = new Settings(require(metadata, "config", file), integer(s, "train_size"),
-          integer(s, "validation_size"), integer(s, "mini_batch_size"), required(s, "seed").asLong(),
-          text(s, "shuffle"), text(s, "optimizer"));
     } catch (IOException | IllegalArgumentException e) {
       throw new ModelFileException(file + ": unreadable training state: " + e.getMessage(), e);
     }
@@ -226,24 +254,24 @@ final class Checkpoint {
       String name = e.getKey();
       Tensor tensor = e.getValue();
       if (name.equals("order")) {
-        c.order = new int[tensor.size()];
-        for (int i = 0; i < c.order.length; i++) {
-          c.order[i] = (int) tensor.longs()[i];
+        c.state.order = new int[tensor.size()];
+        for (int i = 0; i < c.state.order.length; i++) {
+          c.state.order[i] = (int) tensor.longs()[i];
         }
       } else if (name.startsWith("weights/")) {
-        c.weights.put(name.substring("weights/".length()), tensor.floats());
+        c.weightsByName.put(name.substring("weights/".length()), tensor.floats());
       } else if (name.startsWith("best/")) {
-        if (c.bestWeights == null) {
-          c.bestWeights = new LinkedHashMap<>();
+        if (c.bestWeightsByName == null) {
+          c.bestWeightsByName = new LinkedHashMap<>();
         }
-        c.bestWeights.put(name.substring("best/".length()), tensor.floats());
+        c.bestWeightsByName.put(name.substring("best/".length()), tensor.floats());
       } else if (name.startsWith("optimizer/")) {
         c.optimizerState.put(name.substring("optimizer/".length()), tensor);
       } else {
         throw new ModelFileException(file + ": unexpected tensor '" + name + "' in a checkpoint");
       }
     }
-    if (c.order == null) {
+    if (c.state.order == null) {
       throw new ModelFileException(file + ": no 'order' tensor");
     }
     return c;

@@ -1,10 +1,6 @@
 package org.bigru.model.train;
 
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-import org.bigru.model.Parameter;
-import org.bigru.model.io.Tensor;
+import org.bigru.model.ParameterArena;
 
 /**
  * RMSProp with MATLAB's 'rmsprop' formula and defaults (SquaredGradientDecayFactor 0.9, Epsilon 1e-8,
@@ -14,59 +10,31 @@ import org.bigru.model.io.Tensor;
  * </pre>
  * This is also {@code torch.optim.RMSprop} with {@code alpha = decay} (no momentum, not centered).
  */
-public final class RmsProp implements Optimizer {
+public final class RmsProp extends ArenaOptimizer {
 
-  private final Map<Parameter, float[]> squares = new IdentityHashMap<>();
   private final float decay;
   private final float eps;
-  private double learningRate;
 
   public RmsProp(float lr) {
     this(lr, 0.9f, 1e-8f);
   }
 
   public RmsProp(float lr, float decay, float eps) {
-    this.learningRate = Optimizer.checkLearningRate(lr);
-    this.decay = Adam.checkDecay("squared gradient decay", decay);
-    if (!(eps > 0) || Float.isInfinite(eps)) {
-      throw new IllegalArgumentException("RMSProp epsilon must be finite and > 0, not " + eps);
-    }
-    this.eps = eps;
+    super(lr, "square");
+    this.decay = checkDecay("squared gradient decay", decay);
+    this.eps = checkEpsilon("RMSProp epsilon", eps);
   }
 
   @Override
-  public void step(List<Parameter> parameters) {
-    float lr = (float) learningRate;
+  void update(ParameterArena parameters, float[][] buffers, float lr, boolean firstStep) {
     float keep = 1f - decay;
-    for (Parameter p : parameters) {
-      float[] v = squares.computeIfAbsent(p, q -> new float[q.size()]);
-      float[] w = p.value();
-      float[] g = p.grad();
-      for (int i = 0; i < v.length; i++) {
-        float gi = g[i];
-        v[i] = decay * v[i] + keep * gi * gi;
-        w[i] -= lr * gi / ((float) Math.sqrt(v[i]) + eps);
-      }
+    float[] v = buffers[0];
+    float[] w = parameters.values();
+    float[] g = parameters.grads();
+    for (int i = 0; i < v.length; i++) {
+      float gi = g[i];
+      v[i] = decay * v[i] + keep * gi * gi;
+      w[i] -= lr * gi / ((float) Math.sqrt(v[i]) + eps);
     }
-  }
-
-  @Override
-  public Map<String, Tensor> state(List<Parameter> parameters) {
-    return Optimizer.bufferState(parameters, squares, "square");
-  }
-
-  @Override
-  public void restoreState(List<Parameter> parameters, Map<String, Tensor> state) {
-    Optimizer.restoreBuffers(parameters, state, squares, "square");
-  }
-
-  @Override
-  public double learningRate() {
-    return learningRate;
-  }
-
-  @Override
-  public void setLearningRate(double learningRate) {
-    this.learningRate = Optimizer.checkLearningRate(learningRate);
   }
 }

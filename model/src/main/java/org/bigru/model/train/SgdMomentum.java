@@ -1,11 +1,7 @@
 package org.bigru.model.train;
 
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 import org.bigru.kernels.Kernels;
-import org.bigru.model.Parameter;
-import org.bigru.model.io.Tensor;
+import org.bigru.model.ParameterArena;
 
 /**
  * Stochastic gradient descent with momentum, PyTorch's formula ({@code torch.optim.SGD}, dampening 0, not
@@ -16,56 +12,30 @@ import org.bigru.model.io.Tensor;
  * With a constant learning rate this equals MATLAB's {@code v = momentum v - lr g; w += v}; they differ only
  * in when a changed learning rate takes effect on the velocity.
  */
-public final class SgdMomentum implements Optimizer {
+public final class SgdMomentum extends ArenaOptimizer {
 
   private final Kernels kernels = Kernels.get();
-  private final Map<Parameter, float[]> velocities = new IdentityHashMap<>();
   private final float momentum;
-  private double learningRate;
 
   public SgdMomentum(float lr) {
     this(lr, 0.9f);
   }
 
   public SgdMomentum(float lr, float momentum) {
-    this.learningRate = Optimizer.checkLearningRate(lr);
-    this.momentum = Adam.checkDecay("momentum", momentum);
+    super(lr, "velocity");
+    this.momentum = checkDecay("momentum", momentum);
   }
 
   @Override
-  public void step(List<Parameter> parameters) {
-    float lr = (float) learningRate;
-    for (Parameter p : parameters) {
-      int n = p.size();
-      float[] buffer = velocities.get(p);
-      if (buffer == null) {
-        buffer = p.grad().clone();
-        velocities.put(p, buffer);
-      } else {
-        kernels.scale(n, momentum, buffer, 0);
-        kernels.axpy(n, 1f, p.grad(), 0, buffer, 0);
-      }
-      kernels.axpy(n, -lr, buffer, 0, p.value(), 0);
+  void update(ParameterArena parameters, float[][] buffers, float lr, boolean firstStep) {
+    int n = parameters.size();
+    float[] velocity = buffers[0];
+    if (firstStep) {
+      System.arraycopy(parameters.grads(), 0, velocity, 0, n);
+    } else {
+      kernels.scale(n, momentum, velocity, 0);
+      kernels.axpy(n, 1f, parameters.grads(), 0, velocity, 0);
     }
-  }
-
-  @Override
-  public Map<String, Tensor> state(List<Parameter> parameters) {
-    return Optimizer.bufferState(parameters, velocities, "velocity");
-  }
-
-  @Override
-  public void restoreState(List<Parameter> parameters, Map<String, Tensor> state) {
-    Optimizer.restoreBuffers(parameters, state, velocities, "velocity");
-  }
-
-  @Override
-  public double learningRate() {
-    return learningRate;
-  }
-
-  @Override
-  public void setLearningRate(double learningRate) {
-    this.learningRate = Optimizer.checkLearningRate(learningRate);
+    kernels.axpy(n, -lr, velocity, 0, parameters.values(), 0);
   }
 }

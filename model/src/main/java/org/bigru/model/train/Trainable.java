@@ -1,10 +1,9 @@
 package org.bigru.model.train;
 
-import java.util.List;
 import java.util.SplittableRandom;
 import org.bigru.model.ModelConfig;
 import org.bigru.model.Network;
-import org.bigru.model.Parameter;
+import org.bigru.model.ParameterArena;
 import org.bigru.model.SequenceBatch;
 import org.bigru.model.Targets;
 
@@ -13,10 +12,11 @@ interface Trainable {
 
   ModelConfig config();
 
-  List<Parameter> parameters();
+  ParameterArena arena();
 
   void setThreads(int threads);
 
+  /** Overwrites the arena's gradients with those of the batch's mean loss; returns the loss. */
   double computeGradients(SequenceBatch batch, Targets targets, SplittableRandom dropoutRng);
 
   double loss(SequenceBatch batch, Targets targets);
@@ -31,8 +31,8 @@ interface Trainable {
       }
 
       @Override
-      public List<Parameter> parameters() {
-        return network.parameters();
+      public ParameterArena arena() {
+        return network.arena();
       }
 
       @Override

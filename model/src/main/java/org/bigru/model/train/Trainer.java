@@ -3,16 +3,11 @@ package org.bigru.model.train;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import org.bigru.kernels.Kernels;
 import org.bigru.model.ModelConfig;
 import org.bigru.model.Network;
 import org.bigru.model.OutputMode;
-import org.bigru.model.Parameter;
+import org.bigru.model.ParameterArena;
 import org.bigru.model.Task;
 import org.bigru.model.data.Dataset;
 import org.bigru.model.data.MiniBatches;
@@ -22,8 +17,8 @@ import org.bigru.model.io.ModelConfigJson;
 /**
  * Mini-batch training, evaluation and prediction over {@link Dataset}s.
  *
- * <p>One iteration: forward and backward of the mean batch loss, L2 on weights, clipping by value, clipping
- * by global norm, optimizer step. Validation runs every {@code validationFrequency} iterations and at the end
+ * <p>One iteration: forward and backward of the mean batch loss, then a {@link TrainingStep} (non-finite
+ * check, L2 on weights, clipping, optimizer update). Validation runs every {@code validationFrequency} iterations and at the end
  * of each epoch. Everything random (shuffling, dropout) comes from the options' seed through two
  * {@link SplitMix64} streams, so the same seed, data and options give bitwise the same weights for any thread
  * count, and a run resumed from a {@link Checkpoint} continues bitwise as if it had never stopped.
@@ -169,190 +164,138 @@ public final class Trainer {
     }
   }
 
-  /** The state of one call of fit: every field a checkpoint must hold to continue exactly. */
+  /** One call of fit: the loop around {@link TrainingStep}, with its {@link TrainingState}. */
   private static final class Run {
-    private final Kernels kernels = Kernels.get();
     private final Trainable model;
     private final TrainingOptions options;
     private final TrainingListener listener;
-    private final List<Parameter> parameters;
+    private final ParameterArena parameters;
+    private final TrainingStep step;
+    private final TrainingState state;
     private final MiniBatches trainBatches;
     private final MiniBatches validationBatches;
-    private final float[][] bestValues;
-    private final SplitMix64 shuffleRng;
-    private final SplitMix64 dropoutRng;
-    private final Optimizer optimizer;
+    private final float[] bestValues;
     private final Checkpoint.Settings settings;
-    private final List<TrainingHistory.Epoch> epochs = new ArrayList<>();
-
-    private int epoch = 1;
-    private int nextBatch;
-    private int iteration;
-    private double lossSum;
-    private long rows;
-    private double secondsBefore;
-    private double bestLoss = Double.POSITIVE_INFINITY;
-    private int bestEpoch;
-    private int bestIteration;
-    private int validationsWithoutProgress;
-    private int skippedBatches;
-    private StopReason stopReason;
     private String stopMessage = "";
 
     Run(Trainable model, Dataset train, Dataset validation, TrainingOptions options, TrainingListener listener) {
       this.model = model;
       this.options = options;
       this.listener = listener;
-      this.parameters = model.parameters();
+      this.parameters = model.arena();
+      this.step = new TrainingStep(parameters, options);
+      this.state = new TrainingState(options.seed());
       this.trainBatches = new MiniBatches(train, options.miniBatchSize());
       this.validationBatches = validation == null ? null : new MiniBatches(validation, options.miniBatchSize());
-      if (validation != null && options.restoreBestWeights()) {
-        bestValues = new float[parameters.size()][];
-        for (int i = 0; i < bestValues.length; i++) {
-          bestValues[i] = new float[parameters.get(i).size()];
-        }
-      } else {
-        bestValues = null;
-      }
-      SplitMix64 root = new SplitMix64(options.seed());
-      this.shuffleRng = new SplitMix64(root.nextLong());
-      this.dropoutRng = new SplitMix64(root.nextLong());
-      this.optimizer = options.createOptimizer();
+      this.bestValues = validation != null && options.restoreBestWeights() ? new float[parameters.size()] : null;
       this.settings = new Checkpoint.Settings(ModelConfigJson.toJson(model.config()), train.size(),
-          validation == null ? 0 : validation.size(), options.miniBatchSize(), options.seed(), options.shuffle().name(), options.optimizer().name());
+          validation == null ? 0 : validation.size(), options.miniBatchSize(), options.seed(),
+          options.shuffle().name(), options.optimizer().name());
       if (options.shuffle() == Shuffle.ONCE) {
-        trainBatches.shuffle(shuffleRng);
+        trainBatches.shuffle(state.shuffleRng);
       }
     }
 
     TrainingHistory execute() {
       model.setThreads(options.threads());
       deleteCheckpointLeftovers();
-      float l2 = (float) options.l2Regularization();
-      float clipValue = (float) options.gradientClipValue();
       int batchesPerEpoch = trainBatches.count();
-      for (; epoch <= options.maxEpochs() && stopReason == null; epoch++) {
+      for (; state.epoch <= options.maxEpochs() && state.stopReason == null; state.epoch++) {
         long start = System.nanoTime();
-        double learningRate = options.learningRateAt(epoch);
-        optimizer.setLearningRate(learningRate);
-        if (nextBatch == 0 && options.shuffle() == Shuffle.EVERY_EPOCH) {
-          trainBatches.shuffle(shuffleRng);
+        double learningRate = options.learningRateAt(state.epoch);
+        step.optimizer().setLearningRate(learningRate);
+        if (state.nextBatch == 0 && options.shuffle() == Shuffle.EVERY_EPOCH) {
+          trainBatches.shuffle(state.shuffleRng);
         }
-        for (; nextBatch < batchesPerEpoch && stopReason == null; nextBatch++) {
-          int b = nextBatch;
+        for (; state.nextBatch < batchesPerEpoch && state.stopReason == null; state.nextBatch++) {
+          int b = state.nextBatch;
           MiniBatches.Batch batch = trainBatches.batch(b);
-          SplittableRandom dropout = model.config().dropout() > 0 ? new SplittableRandom(dropoutRng.nextLong()) : null;
+          SplittableRandom dropout = model.config().hasDropout()
+              ? new SplittableRandom(state.dropoutRng.nextLong()) : null;
           double loss = model.computeGradients(batch.input(), batch.targets(), dropout);
-          String fault = nonFinite(loss);
+          String fault = step.apply(loss);
           if (fault != null) {
-            String where = fault + " at epoch " + epoch + ", batch " + (b + 1) + " of " + batchesPerEpoch
-                + " (iteration " + (iteration + 1) + ")";
+            String where = fault + " at epoch " + state.epoch + ", batch " + (b + 1) + " of " + batchesPerEpoch
+                + " (iteration " + (state.iteration + 1) + ")";
             if (options.onNonFinite() == NonFinitePolicy.STOP) {
-              stopReason = StopReason.NOT_FINITE_LOSS;
+              state.stopReason = StopReason.NOT_FINITE_LOSS;
               stopMessage = where + ": training stopped with the weights before that batch";
               break;
             }
-            skippedBatches++;
-            listener.onWarning(where + ": batch skipped (" + skippedBatches + " so far)");
+            state.skippedBatches++;
+            listener.onWarning(where + ": batch skipped (" + state.skippedBatches + " so far)");
             continue;
           }
-          Gradients.addL2(parameters, l2, kernels);
-          Gradients.clipByValue(parameters, clipValue);
-          Gradients.clipEachByNorm(parameters, options.parameterGradientThreshold(), kernels);
-          Gradients.clipByGlobalNorm(parameters, options.gradientThreshold(), kernels);
-          optimizer.step(parameters);
-          iteration++;
-          lossSum += loss * batch.rows();
-          rows += batch.rows();
-          listener.onBatchEnd(epoch, iteration, b, batchesPerEpoch, loss);
-          if (validationBatches != null && iteration % options.validationFrequency() == 0
+          state.iteration++;
+          state.lossSum += loss * batch.rows();
+          state.rows += batch.rows();
+          listener.onBatchEnd(state.epoch, state.iteration, b, batchesPerEpoch, loss);
+          if (validationBatches != null && state.iteration % options.validationFrequency() == 0
               && b < batchesPerEpoch - 1) {
-            validate(epoch, iteration);
+            validate();
           }
-          if (stopReason == null && listener.stopRequested()) {
-            stopReason = StopReason.REQUESTED;
-            stopMessage = "stop requested at epoch " + epoch + ", batch " + (b + 1) + " of " + batchesPerEpoch;
+          if (state.stopReason == null && listener.stopRequested()) {
+            state.stopReason = StopReason.REQUESTED;
+            stopMessage = "stop requested at epoch " + state.epoch + ", batch " + (b + 1) + " of " + batchesPerEpoch;
           }
-          if (stopReason == null && options.checkpointEvery() > 0 && iteration % options.checkpointEvery() == 0
-              && b < batchesPerEpoch - 1) {
-            nextBatch = b + 1;
-            writeCheckpoint(secondsBefore + (System.nanoTime() - start) / 1e9);
-            nextBatch = b;
+          if (state.stopReason == null && options.checkpointEvery() > 0
+              && state.iteration % options.checkpointEvery() == 0 && b < batchesPerEpoch - 1) {
+            state.nextBatch = b + 1;
+            writeCheckpoint(start);
+            state.nextBatch = b;
           }
         }
-        if (stopReason == StopReason.REQUESTED && nextBatch < batchesPerEpoch) {
+        if (state.stopReason == StopReason.REQUESTED && state.nextBatch < batchesPerEpoch) {
           // Stopped inside the epoch: the checkpoint is where it stopped, so that resuming runs the rest.
-          writeCheckpoint(secondsBefore + (System.nanoTime() - start) / 1e9);
+          writeCheckpoint(start);
         }
-        boolean checkpointAtEnd = stopReason != StopReason.NOT_FINITE_LOSS
-            && !(stopReason == StopReason.REQUESTED && nextBatch < batchesPerEpoch);
-        double validationLoss = validationBatches == null || stopReason == StopReason.NOT_FINITE_LOSS
-            ? Double.NaN : validate(epoch, iteration);
-        double seconds = secondsBefore + (System.nanoTime() - start) / 1e9;
-        double epochLoss = rows == 0 ? Double.NaN : lossSum / rows;
-        epochs.add(new TrainingHistory.Epoch(epoch, epochLoss, validationLoss, seconds, learningRate));
-        listener.onEpochEnd(epoch, epochLoss, validationLoss, seconds);
-        nextBatch = 0;
-        lossSum = 0;
-        rows = 0;
-        secondsBefore = 0;
+        boolean checkpointAtEnd = state.stopReason != StopReason.NOT_FINITE_LOSS
+            && !(state.stopReason == StopReason.REQUESTED && state.nextBatch < batchesPerEpoch);
+        double validationLoss = validationBatches == null || state.stopReason == StopReason.NOT_FINITE_LOSS
+            ? Double.NaN : validate();
+        double seconds = state.epochSeconds + (System.nanoTime() - start) / 1e9;
+        double epochLoss = state.rows == 0 ? Double.NaN : state.lossSum / state.rows;
+        state.epochs.add(new TrainingHistory.Epoch(state.epoch, epochLoss, validationLoss, seconds, learningRate));
+        listener.onEpochEnd(state.epoch, epochLoss, validationLoss, seconds);
+        state.endEpoch();
         if (checkpointAtEnd) {
           // The state at the start of the next epoch (or of the end, after a stop).
-          epoch++;
-          writeCheckpoint(0);
-          epoch--;
+          state.epoch++;
+          writeCheckpoint(System.nanoTime());
+          state.epoch--;
         }
       }
-      boolean restore = bestValues != null && bestEpoch > 0;
+      boolean restore = bestValues != null && state.bestEpoch > 0;
       if (restore) {
-        for (int i = 0; i < bestValues.length; i++) {
-          System.arraycopy(bestValues[i], 0, parameters.get(i).value(), 0, bestValues[i].length);
-        }
+        System.arraycopy(bestValues, 0, parameters.values(), 0, bestValues.length);
       }
-      return new TrainingHistory(epochs, iteration, bestEpoch, bestIteration,
-          validationBatches == null ? Double.NaN : bestLoss,
-          stopReason == null ? StopReason.MAX_EPOCHS : stopReason, restore, skippedBatches, stopMessage);
-    }
-
-    /** What is not finite about the last backward pass, or null when the loss and every gradient are finite. */
-    private String nonFinite(double loss) {
-      if (!Double.isFinite(loss)) {
-        return "non-finite loss " + loss;
-      }
-      for (Parameter p : parameters) {
-        float[] g = p.grad();
-        for (int i = 0; i < g.length; i++) {
-          if (!Float.isFinite(g[i])) {
-            return "non-finite gradient " + g[i] + " of '" + p.name() + "' at element " + i;
-          }
-        }
-      }
-      return null;
+      return new TrainingHistory(state.epochs, state.iteration, state.bestEpoch, state.bestIteration,
+          validationBatches == null ? Double.NaN : state.bestLoss,
+          state.stopReason == null ? StopReason.MAX_EPOCHS : state.stopReason, restore, state.skippedBatches,
+          stopMessage);
     }
 
     /** Validation loss now; records a new best (copying the weights) or counts towards patience. */
-    private double validate(int epoch, int iteration) {
+    private double validate() {
       double loss = meanLoss(model, validationBatches);
-      boolean best = loss < bestLoss;
+      boolean best = loss < state.bestLoss;
       if (best) {
-        bestLoss = loss;
-        bestEpoch = epoch;
-        bestIteration = iteration;
-        validationsWithoutProgress = 0;
+        state.bestLoss = loss;
+        state.bestEpoch = state.epoch;
+        state.bestIteration = state.iteration;
+        state.validationsWithoutProgress = 0;
         if (bestValues != null) {
-          for (int i = 0; i < bestValues.length; i++) {
-            System.arraycopy(parameters.get(i).value(), 0, bestValues[i], 0, bestValues[i].length);
-          }
+          System.arraycopy(parameters.values(), 0, bestValues, 0, bestValues.length);
         }
       } else {
-        validationsWithoutProgress++;
-        if (validationsWithoutProgress >= options.validationPatience() && stopReason == null) {
-          stopReason = StopReason.VALIDATION_PATIENCE;
-          stopMessage = "validation loss did not improve for " + validationsWithoutProgress
-              + " validations (epoch " + epoch + ", iteration " + iteration + ")";
+        state.validationsWithoutProgress++;
+        if (state.validationsWithoutProgress >= options.validationPatience() && state.stopReason == null) {
+          state.stopReason = StopReason.VALIDATION_PATIENCE;
+          stopMessage = "validation loss did not improve for " + state.validationsWithoutProgress
+              + " validations (epoch " + state.epoch + ", iteration " + state.iteration + ")";
         }
       }
-      listener.onValidation(epoch, iteration, loss, best);
+      listener.onValidation(state.epoch, state.iteration, loss, best);
       return loss;
     }
 
@@ -366,44 +309,27 @@ public final class Trainer {
       }
     }
 
-    /** Writes the state as it stands (epoch, nextBatch and sums set by the caller), when checkpoints are on. */
-    private void writeCheckpoint(double epochSeconds) {
+    /**
+     * Writes the state as it stands (epoch, next batch and sums set by the caller), when checkpoints are on;
+     * {@code epochStart} is when this session of the epoch began.
+     */
+    private void writeCheckpoint(long epochStart) {
       Path directory = options.checkpointDir();
       if (directory == null) {
         return;
       }
-      Checkpoint c = new Checkpoint();
-      c.epoch = epoch;
-      c.nextBatch = nextBatch;
-      c.iteration = iteration;
-      c.shuffleState = shuffleRng.state();
-      c.dropoutState = dropoutRng.state();
-      c.order = trainBatches.order();
-      c.lossSum = lossSum;
-      c.rows = rows;
-      c.epochSeconds = epochSeconds;
-      c.bestLoss = bestLoss;
-      c.bestEpoch = bestEpoch;
-      c.bestIteration = bestIteration;
-      c.validationsWithoutProgress = validationsWithoutProgress;
+      Checkpoint c = new Checkpoint(new TrainingState(0), settings);
+      c.state.copyFrom(state);
+      c.state.order = trainBatches.order();
+      c.state.epochSeconds = state.nextBatch == 0 ? 0 : state.epochSeconds + (System.nanoTime() - epochStart) / 1e9;
       // A requested stop is not kept: resuming means going on.
-      c.stopReason = stopReason == StopReason.REQUESTED ? null : stopReason;
-      c.skippedBatches = skippedBatches;
-      c.epochs = new ArrayList<>(epochs);
-      for (Parameter p : parameters) {
-        c.weights.put(p.name(), p.value());
-      }
-      if (bestValues != null) {
-        c.bestWeights = new LinkedHashMap<>();
-        for (int i = 0; i < bestValues.length; i++) {
-          c.bestWeights.put(parameters.get(i).name(), bestValues[i]);
-        }
-      }
-      c.optimizerState = optimizer.state(parameters);
-      c.settings = settings;
+      c.state.stopReason = state.stopReason == StopReason.REQUESTED ? null : state.stopReason;
+      c.weights = parameters.values().clone();
+      c.bestWeights = bestValues == null ? null : bestValues.clone();
+      c.optimizerState = step.optimizer().state(parameters);
       try {
-        Path file = c.write(directory);
-        listener.onCheckpoint(file, epoch, iteration);
+        Path file = c.write(directory, parameters);
+        listener.onCheckpoint(file, state.epoch, state.iteration);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write a checkpoint in " + directory + ": " + e.getMessage(), e);
       }
@@ -419,43 +345,21 @@ public final class Trainer {
         throw new IllegalArgumentException("the checkpoint was written with other data or settings: "
             + describe(c.settings) + ", this run has " + describe(settings));
       }
-      for (Parameter p : parameters) {
-        float[] values = c.weights.get(p.name());
-        if (values == null || values.length != p.size()) {
-          throw new IllegalArgumentException("the checkpoint has no weights of size " + p.size() + " for '"
-              + p.name() + "'");
-        }
-        System.arraycopy(values, 0, p.value(), 0, values.length);
-        if (bestValues != null) {
-          float[] best = c.bestWeights == null ? null : c.bestWeights.get(p.name());
-          if (best == null || best.length != p.size()) {
-            throw new IllegalArgumentException("the checkpoint keeps no best weights for '" + p.name()
-                + "' (was it written without validation data?)");
-          }
-          System.arraycopy(best, 0, bestValues[parameters.indexOf(p)], 0, best.length);
-        }
+      c.layOut(parameters);
+      if (bestValues != null && c.bestWeights == null) {
+        throw new IllegalArgumentException("the checkpoint keeps no best weights (was it written without "
+            + "validation data?)");
       }
-      optimizer.restoreState(parameters, c.optimizerState);
-      trainBatches.setOrder(c.order);
-      shuffleRng.setState(c.shuffleState);
-      dropoutRng.setState(c.dropoutState);
-      epoch = c.epoch;
-      nextBatch = c.nextBatch;
-      iteration = c.iteration;
-      lossSum = c.lossSum;
-      rows = c.rows;
-      secondsBefore = c.epochSeconds;
-      bestLoss = c.bestLoss;
-      bestEpoch = c.bestEpoch;
-      bestIteration = c.bestIteration;
-      validationsWithoutProgress = c.validationsWithoutProgress;
-      stopReason = c.stopReason;
-      skippedBatches = c.skippedBatches;
-      epochs.clear();
-      epochs.addAll(c.epochs);
-      if (nextBatch < 0 || nextBatch >= trainBatches.count() || epoch < 1) {
-        throw new IllegalArgumentException("the checkpoint's position (epoch " + epoch + ", batch " + nextBatch
-            + ") is outside the " + trainBatches.count() + " batches per epoch");
+      step.optimizer().restoreState(parameters, c.optimizerState);
+      trainBatches.setOrder(c.state.order);
+      state.copyFrom(c.state);
+      System.arraycopy(c.weights, 0, parameters.values(), 0, c.weights.length);
+      if (bestValues != null) {
+        System.arraycopy(c.bestWeights, 0, bestValues, 0, bestValues.length);
+      }
+      if (state.nextBatch < 0 || state.nextBatch >= trainBatches.count() || state.epoch < 1) {
+        throw new IllegalArgumentException("the checkpoint's position (epoch " + state.epoch + ", batch "
+            + state.nextBatch + ") is outside the " + trainBatches.count() + " batches per epoch");
       }
     }
 

@@ -89,7 +89,7 @@ class GoldenPyTorchTest {
       for (Parameter p : network.parameters()) {
         Tensor t = content.tensors().get(p.name());
         assertArrayEquals(t.shape(), p.shape(), name + ": shape of " + p.name());
-        System.arraycopy(t.floats(), 0, p.value(), 0, p.size());
+        p.setValues(t.floats());
       }
       return network;
     }
@@ -127,7 +127,7 @@ class GoldenPyTorchTest {
     assertEquals(expectedLoss, loss, 1e-5 * Math.abs(expectedLoss), name + ": loss");
     double worst = 0;
     for (Parameter p : network.parameters()) {
-      worst = Math.max(worst, compare(name + ": gradient of " + p.name(), p.grad(), f.floats("grad." + p.name()),
+      worst = Math.max(worst, compare(name + ": gradient of " + p.name(), p.copyOfGrads(), f.floats("grad." + p.name()),
           GRADIENT_RELATIVE, GRADIENT_FLOOR));
     }
     System.out.printf("golden %-30s loss diff %.3g, gradient max rel diff %.3g%n", name,
@@ -143,11 +143,11 @@ class GoldenPyTorchTest {
     int steps = Integer.parseInt(f.content().metadata().get("adam_steps"));
     for (int step = 0; step < steps; step++) {
       network.computeGradients(f.batch(), f.targets(), null);
-      adam.step(network.parameters());
+      adam.step(network.arena());
     }
     double worst = 0;
     for (Parameter p : network.parameters()) {
-      worst = Math.max(worst, compare(name + ": " + p.name() + " after " + steps + " Adam steps", p.value(),
+      worst = Math.max(worst, compare(name + ": " + p.name() + " after " + steps + " Adam steps", p.copyOfValues(),
           f.floats("adam20." + p.name()), WEIGHT_RELATIVE, WEIGHT_FLOOR));
     }
     System.out.printf("golden %-30s weights after %d Adam steps max rel diff %.3g%n", name, steps, worst);

@@ -116,7 +116,7 @@ class CheckpointTest {
     TrainingHistory history = Trainer.fit(model, TrainerTest.linearData(4, 3, 1), null, options, null);
     assertEquals(StopReason.NOT_FINITE_LOSS, history.stopReason());
     assertEquals(5, history.iterations());
-    assertEquals(-5f, model.weight.value()[0], "the weights before the bad batch");
+    assertEquals(-5f, model.weight.get(0), "the weights before the bad batch");
     assertTrue(history.stopMessage().contains("non-finite gradient NaN of 'b'")
         && history.stopMessage().contains("epoch 2, batch 2 of 4"), history.stopMessage());
 
@@ -128,7 +128,7 @@ class CheckpointTest {
     assertEquals(StopReason.MAX_EPOCHS, skipped.stopReason());
     assertEquals(1, skipped.skippedBatches());
     assertEquals(11, skipped.iterations());
-    assertEquals(-11f, skipping.weight.value()[0]);
+    assertEquals(-11f, skipping.weight.get(0));
     assertEquals(1, warnings.size());
   }
 
@@ -175,7 +175,7 @@ class CheckpointTest {
   private static List<float[]> values(Network network) {
     List<float[]> values = new ArrayList<>();
     for (Parameter p : network.parameters()) {
-      values.add(p.value().clone());
+      values.add(p.copyOfValues());
     }
     return values;
   }

@@ -74,8 +74,8 @@ class CrashResumeTest {
     Network resumed = ModelFile.load(model);
     List<Parameter> expected = uninterrupted.parameters();
     for (int i = 0; i < expected.size(); i++) {
-      float[] a = expected.get(i).value();
-      float[] b = resumed.parameters().get(i).value();
+      float[] a = expected.get(i).copyOfValues();
+      float[] b = resumed.parameters().get(i).copyOfValues();
       for (int k = 0; k < a.length; k++) {
         assertEquals(Float.floatToRawIntBits(a[k]), Float.floatToRawIntBits(b[k]),
             context + ": " + expected.get(i).name() + "[" + k + "] after " + kills + " kills");

@@ -67,7 +67,7 @@ class DeterminismTest {
     assertTrue(Double.isFinite(history.bestValidationLoss()));
     List<float[]> values = new ArrayList<>();
     for (Parameter p : network.parameters()) {
-      values.add(p.value().clone());
+      values.add(p.copyOfValues());
     }
     return values;
   }

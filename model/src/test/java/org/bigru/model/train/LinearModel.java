@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.bigru.model.ModelConfig;
 import org.bigru.model.OutputMode;
 import org.bigru.model.Parameter;
+import org.bigru.model.ParameterArena;
 import org.bigru.model.SequenceBatch;
 import org.bigru.model.Targets;
 import org.bigru.model.Task;
@@ -17,6 +18,7 @@ final class LinearModel implements Trainable {
 
   final Parameter weight;
   final Parameter bias;
+  private final ParameterArena arena;
   private final ModelConfig config;
   int threads;
   int gradientCalls;
@@ -25,6 +27,7 @@ final class LinearModel implements Trainable {
     config = ModelConfig.biGru(features, 1, OutputMode.LAST, 1, Task.REGRESSION);
     weight = new Parameter("fc.weight", new int[] {1, features}, true);
     bias = new Parameter("fc.bias", new int[] {1}, false);
+    arena = new ParameterArena(List.of(weight, bias));
   }
 
   @Override
@@ -33,8 +36,8 @@ final class LinearModel implements Trainable {
   }
 
   @Override
-  public List<Parameter> parameters() {
-    return List.of(weight, bias);
+  public ParameterArena arena() {
+    return arena;
   }
 
   @Override
@@ -48,9 +51,9 @@ final class LinearModel implements Trainable {
     float[] y = new float[batch.size()];
     for (int i = 0; i < batch.size(); i++) {
       int last = (i * batch.steps() + batch.length(i) - 1) * f;
-      float sum = bias.value()[0];
+      float sum = bias.get(0);
       for (int j = 0; j < f; j++) {
-        sum += weight.value()[j] * batch.x()[last + j];
+        sum += weight.get(j) * batch.x()[last + j];
       }
       y[i] = sum;
     }
@@ -73,8 +76,8 @@ final class LinearModel implements Trainable {
     gradientCalls++;
     int f = batch.features();
     float[] y = predict(batch);
-    java.util.Arrays.fill(weight.grad(), 0f);
-    bias.grad()[0] = 0f;
+    arena.zeroGrads();
+    float[] grads = arena.grads();
     double sum = 0;
     for (int i = 0; i < y.length; i++) {
       float e = y[i] - targets.values()[i];
@@ -82,9 +85,9 @@ final class LinearModel implements Trainable {
       float d = 2f * e / y.length;
       int last = (i * batch.steps() + batch.length(i) - 1) * f;
       for (int j = 0; j < f; j++) {
-        weight.grad()[j] += d * batch.x()[last + j];
+        grads[weight.offset() + j] += d * batch.x()[last + j];
       }
-      bias.grad()[0] += d;
+      grads[bias.offset()] += d;
     }
     return sum / y.length;
   }

@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.bigru.model.Parameter;
+import org.bigru.model.ParameterArena;
+import org.bigru.model.io.Tensor;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,17 +24,29 @@ class OptimizerTest {
   private static final float[] START = {0.5f, -1.25f, 2.0f, 0.0f, 3e-3f};
   private static final float[] C = {0.1f, 0.2f, -0.3f, 1e-4f, -2.0f};
 
-  private static Parameter parameter(float[] values) {
-    Parameter p = new Parameter("p", new int[] {values.length}, true);
-    System.arraycopy(values, 0, p.value(), 0, values.length);
-    return p;
+  /** An arena of one parameter "p" holding {@code values}. */
+  private static ParameterArena parameter(float[] values) {
+    return arena(values);
+  }
+
+  /** An arena of parameters p0, p1, ... holding the given values. */
+  private static ParameterArena arena(float[]... values) {
+    List<Parameter> list = new ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      list.add(new Parameter(values.length == 1 ? "p" : "p" + i, new int[] {values[i].length}, true));
+    }
+    ParameterArena arena = new ParameterArena(list);
+    for (int i = 0; i < values.length; i++) {
+      list.get(i).setValues(values[i]);
+    }
+    return arena;
   }
 
   /** g = w * w + c, in float as the PyTorch script computes it. */
-  private static void setGradient(Parameter p) {
-    float[] w = p.value();
+  private static void setGradient(ParameterArena p) {
+    float[] w = p.values();
     for (int i = 0; i < w.length; i++) {
-      p.grad()[i] = w[i] * w[i] + C[i];
+      p.grads()[i] = w[i] * w[i] + C[i];
     }
   }
 
@@ -51,14 +68,14 @@ class OptimizerTest {
     // print(', '.join(repr(float(x)) + 'f' for x in w.detach()))"     (torch 1.13.1)
     float[] torch = {0.450142502784729f, -1.3000568151474f, 1.9500497579574585f, -0.04598216712474823f,
         0.052999164909124374f};
-    Parameter p = parameter(START);
+    ParameterArena p = parameter(START);
     Adam adam = new Adam(0.01f);
     for (int t = 0; t < 5; t++) {
       setGradient(p);
-      adam.step(List.of(p));
+      adam.step(p);
     }
     for (int i = 0; i < torch.length; i++) {
-      assertEquals(torch[i], p.value()[i], 2e-6 * (1 + Math.abs(torch[i])), "element " + i);
+      assertEquals(torch[i], p.values()[i], 2e-6 * (1 + Math.abs(torch[i])), "element " + i);
     }
   }
 
@@ -70,19 +87,19 @@ class OptimizerTest {
         -0.14956897497177124f, 0.1093691810965538f};
     float[] torchSgd = {0.12370803207159042f, -6.342971324920654f, -0.5044434666633606f,
         -0.00013144267722964287f, 2.0411016941070557f};
-    Parameter rms = parameter(START);
-    Parameter sgd = parameter(START);
+    ParameterArena rms = parameter(START);
+    ParameterArena sgd = parameter(START);
     RmsProp rmsProp = new RmsProp(0.01f);
     SgdMomentum momentum = new SgdMomentum(0.1f);
     for (int t = 0; t < 5; t++) {
       setGradient(rms);
-      rmsProp.step(List.of(rms));
+      rmsProp.step(rms);
       setGradient(sgd);
-      momentum.step(List.of(sgd));
+      momentum.step(sgd);
     }
     for (int i = 0; i < START.length; i++) {
-      assertEquals(torchRmsProp[i], rms.value()[i], 2e-6 * (1 + Math.abs(torchRmsProp[i])), "RMSProp " + i);
-      assertEquals(torchSgd[i], sgd.value()[i], 1e-5 * (1 + Math.abs(torchSgd[i])), "SGD " + i);
+      assertEquals(torchRmsProp[i], rms.values()[i], 2e-6 * (1 + Math.abs(torchRmsProp[i])), "RMSProp " + i);
+      assertEquals(torchSgd[i], sgd.values()[i], 1e-5 * (1 + Math.abs(torchSgd[i])), "SGD " + i);
     }
   }
 
@@ -92,14 +109,14 @@ class OptimizerTest {
     double b1 = 0.8;
     double b2 = 0.99;
     double eps = 1e-3;
-    Parameter p = parameter(START);
+    ParameterArena p = parameter(START);
     Adam adam = new Adam((float) lr, (float) b1, (float) b2, (float) eps);
     double[] w = toDouble(START);
     double[] m = new double[w.length];
     double[] v = new double[w.length];
     for (int t = 1; t <= 6; t++) {
       setGradient(p);
-      adam.step(List.of(p));
+      adam.step(p);
       for (int i = 0; i < w.length; i++) {
         double g = w[i] * w[i] + C[i];
         m[i] = b1 * m[i] + (1 - b1) * g;
@@ -108,7 +125,7 @@ class OptimizerTest {
         double vHat = v[i] / (1 - Math.pow(b2, t));
         w[i] -= lr * mHat / (Math.sqrt(vHat) + eps);
       }
-      assertClose(w, p.value(), 1e-5);
+      assertClose(w, p.values(), 1e-5);
     }
   }
 
@@ -116,19 +133,19 @@ class OptimizerTest {
   void sgdMomentumMatchesPyTorchFormula() {
     double lr = 0.1;
     double momentum = 0.9;
-    Parameter p = parameter(START);
+    ParameterArena p = parameter(START);
     SgdMomentum sgd = new SgdMomentum((float) lr);
     double[] w = toDouble(START);
     double[] b = new double[w.length];
     for (int t = 1; t <= 5; t++) {
       setGradient(p);
-      sgd.step(List.of(p));
+      sgd.step(p);
       for (int i = 0; i < w.length; i++) {
         double g = w[i] * w[i] + C[i];
         b[i] = t == 1 ? g : momentum * b[i] + g;
         w[i] -= lr * b[i];
       }
-      assertClose(w, p.value(), 1e-5);
+      assertClose(w, p.values(), 1e-5);
     }
   }
 
@@ -137,51 +154,61 @@ class OptimizerTest {
     double lr = 0.01;
     double decay = 0.9;
     double eps = 1e-8;
-    Parameter p = parameter(START);
+    ParameterArena p = parameter(START);
     RmsProp rms = new RmsProp((float) lr);
     double[] w = toDouble(START);
     double[] v = new double[w.length];
     for (int t = 1; t <= 5; t++) {
       setGradient(p);
-      rms.step(List.of(p));
+      rms.step(p);
       for (int i = 0; i < w.length; i++) {
         double g = w[i] * w[i] + C[i];
         v[i] = decay * v[i] + (1 - decay) * g * g;
         w[i] -= lr * g / (Math.sqrt(v[i]) + eps);
       }
-      assertClose(w, p.value(), 1e-5);
+      assertClose(w, p.values(), 1e-5);
     }
   }
 
   @Test
-  void stateIsPerParameterAndLearningRateChangesApply() {
-    Parameter a = parameter(new float[] {1f, 2f});
-    Parameter b = parameter(new float[] {3f, 4f, 5f});
+  void everyParameterStepsAndLearningRateChangesApply() {
+    ParameterArena arena = arena(new float[] {1f, 2f}, new float[] {3f, 4f, 5f});
+    Parameter a = arena.find("p0");
+    Parameter b = arena.find("p1");
     SgdMomentum sgd = new SgdMomentum(0.5f, 0f);
-    a.grad()[0] = 1f;
-    b.grad()[2] = 2f;
-    sgd.step(List.of(a, b));
+    arena.grads()[a.offset()] = 1f;
+    arena.grads()[b.offset() + 2] = 2f;
+    sgd.step(arena);
     sgd.setLearningRate(0.25);
     assertEquals(0.25, sgd.learningRate());
-    sgd.step(List.of(a, b));
-    assertEquals(1f - 0.5f - 0.25f, a.value()[0]);
-    assertEquals(2f, a.value()[1]);
-    assertEquals(5f - 1f - 0.5f, b.value()[2]);
+    sgd.step(arena);
+    assertEquals(1f - 0.5f - 0.25f, a.get(0));
+    assertEquals(2f, a.get(1));
+    assertEquals(5f - 1f - 0.5f, b.get(2));
   }
 
   @Test
-  void adamStepCountIsPerParameter() {
-    // A parameter first stepped later gets its own bias correction from t = 1, as in PyTorch: its first
-    // Adam step moves every element by about lr.
-    Parameter early = parameter(new float[] {0f});
-    Parameter late = parameter(new float[] {0f});
+  void adamStateIsSavedPerParameterWithOneStepCount() {
+    ParameterArena arena = arena(new float[] {1f, 2f}, new float[] {3f});
     Adam adam = new Adam(0.1f);
-    early.grad()[0] = 1f;
-    adam.step(List.of(early));
-    adam.step(List.of(early));
-    late.grad()[0] = 1f;
-    adam.step(List.of(late));
-    assertEquals(-0.1f, late.value()[0], 1e-6f);
+    assertTrue(adam.state(arena).isEmpty(), "no state before the first step");
+    Arrays.fill(arena.grads(), 1f);
+    adam.step(arena);
+    adam.step(arena);
+    Map<String, Tensor> state = adam.state(arena);
+    assertEquals(List.of("p0/m", "p0/v", "p0/step", "p1/m", "p1/v", "p1/step"), List.copyOf(state.keySet()));
+    assertEquals(2L, state.get("p1/step").longs()[0]);
+    assertEquals(2, state.get("p0/m").size());
+
+    Map<String, Tensor> partial = new LinkedHashMap<>(state);
+    partial.remove("p1/m");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new Adam(0.1f).restoreState(arena, partial));
+    assertTrue(e.getMessage().contains("'p1/m'"), e.getMessage());
+    Map<String, Tensor> skewed = new LinkedHashMap<>(state);
+    skewed.put("p1/step", Tensor.ofLongs(new int[] {1}, new long[] {7}));
+    e = assertThrows(IllegalArgumentException.class, () -> new Adam(0.1f).restoreState(arena, skewed));
+    assertTrue(e.getMessage().contains("step 7"), e.getMessage());
   }
 
   @Test
@@ -206,20 +233,21 @@ class OptimizerTest {
   void savedStateContinuesBitwiseForEveryOptimizer() {
     for (Supplier<Optimizer> make : List.<Supplier<Optimizer>>of(
         () -> new Adam(0.01f), () -> new SgdMomentum(0.1f), () -> new RmsProp(0.01f))) {
-      Parameter straight = parameter(new float[] {0.5f, -1f, 2f});
-      Parameter resumed = parameter(new float[] {0.5f, -1f, 2f});
+      ParameterArena straight = arena(new float[] {0.5f, -1f}, new float[] {2f});
+      ParameterArena resumed = arena(new float[] {0.5f, -1f}, new float[] {2f});
       Optimizer first = make.get();
+      Optimizer before = make.get();
       float[] gradient = {0.3f, -0.2f, 0.1f};
-      for (Parameter p : List.of(straight, resumed)) {
-        System.arraycopy(gradient, 0, p.grad(), 0, gradient.length);
+      for (ParameterArena p : List.of(straight, resumed)) {
+        System.arraycopy(gradient, 0, p.grads(), 0, gradient.length);
       }
-      first.step(List.of(straight));
-      first.step(List.of(resumed));
+      first.step(straight);
+      before.step(resumed);
       Optimizer second = make.get();
-      second.restoreState(List.of(resumed), first.state(List.of(resumed)));
-      first.step(List.of(straight));
-      second.step(List.of(resumed));
-      assertTrue(Arrays.equals(straight.value(), resumed.value()), first.getClass().getSimpleName());
+      second.restoreState(resumed, before.state(resumed));
+      first.step(straight);
+      second.step(resumed);
+      assertTrue(Arrays.equals(straight.values(), resumed.values()), first.getClass().getSimpleName());
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.bigru.model.ModelConfig;
 import org.bigru.model.Parameter;
+import org.bigru.model.ParameterArena;
 import org.bigru.model.SequenceBatch;
 import org.bigru.model.Targets;
 import org.bigru.model.data.Dataset;
@@ -40,8 +41,8 @@ class TrainerTest {
   }
 
   private static float[] weights(LinearModel m) {
-    float[] w = Arrays.copyOf(m.weight.value(), 3);
-    w[2] = m.bias.value()[0];
+    float[] w = Arrays.copyOf(m.weight.copyOfValues(), 3);
+    w[2] = m.bias.get(0);
     return w;
   }
 
@@ -101,20 +102,20 @@ class TrainerTest {
       assertEquals(expectedRates[e], history.epochs().get(e).learningRate());
       w -= expectedRates[e];
     }
-    assertEquals((float) w, model.weight.value()[0]);
+    assertEquals((float) w, model.weight.get(0));
   }
 
   @Test
   void l2RegularizesWeightsButNotBiases() {
     // Zero loss gradient: only L2 acts, w <- w (1 - lr l2) per step with plain SGD; the bias stays.
     ConstantGradientModel model = new ConstantGradientModel(0f);
-    model.weight.value()[0] = 1f;
-    model.bias.value()[0] = 1f;
+    model.weight.set(0, 1f);
+    model.bias.set(0, 1f);
     TrainingOptions options = TrainingOptions.builder().optimizer(OptimizerKind.SGDM).momentum(0)
         .learningRate(0.1).l2Regularization(0.5).maxEpochs(3).miniBatchSize(100).build();
     Trainer.fit(model, linearData(4, 3, 1), null, options, null);
-    assertEquals(Math.pow(1 - 0.05, 3), model.weight.value()[0], 1e-6);
-    assertEquals(1f, model.bias.value()[0]);
+    assertEquals(Math.pow(1 - 0.05, 3), model.weight.get(0), 1e-6);
+    assertEquals(1f, model.bias.get(0));
   }
 
   @Test
@@ -124,8 +125,8 @@ class TrainerTest {
     TrainingOptions options = TrainingOptions.builder().optimizer(OptimizerKind.SGDM).momentum(0)
         .learningRate(0.1).gradientThreshold(1).maxEpochs(1).miniBatchSize(100).build();
     Trainer.fit(model, linearData(4, 3, 1), null, options, null);
-    assertEquals(-0.1 / Math.sqrt(2), model.weight.value()[0], 1e-6);
-    assertEquals(-0.1 / Math.sqrt(2), model.bias.value()[0], 1e-6);
+    assertEquals(-0.1 / Math.sqrt(2), model.weight.get(0), 1e-6);
+    assertEquals(-0.1 / Math.sqrt(2), model.bias.get(0), 1e-6);
   }
 
   @Test
@@ -134,7 +135,7 @@ class TrainerTest {
     TrainingOptions options = TrainingOptions.builder().optimizer(OptimizerKind.SGDM).momentum(0)
         .learningRate(0.1).gradientClipValue(0.5).maxEpochs(1).miniBatchSize(100).build();
     Trainer.fit(model, linearData(4, 3, 1), null, options, null);
-    assertEquals(-0.05f, model.weight.value()[0], 1e-7f);
+    assertEquals(-0.05f, model.weight.get(0), 1e-7f);
   }
 
   @Test
@@ -195,7 +196,7 @@ class TrainerTest {
     TrainingHistory history = Trainer.fit(model, linearData(4, 3, 1), null, options, null);
     assertEquals(StopReason.NOT_FINITE_LOSS, history.stopReason());
     assertEquals(3, history.iterations());
-    assertEquals(-3f, model.weight.value()[0]);
+    assertEquals(-3f, model.weight.get(0));
     assertEquals(1, history.epochs().size());
     assertEquals(1.0, history.epochs().get(0).loss(), "the mean of the batches stepped on");
   }
@@ -232,8 +233,8 @@ class TrainerTest {
   @Test
   void predictReturnsOneRowPerSequenceInDataOrder() {
     LinearModel model = new LinearModel(2);
-    model.weight.value()[0] = 1f;
-    model.bias.value()[0] = 0.5f;
+    model.weight.set(0, 1f);
+    model.bias.set(0, 0.5f);
     Dataset data = Dataset.inputs(List.of(new float[] {9f, 9f, 1f, 0f}, new float[] {3f, 0f}), 2);
     float[][] y = Trainer.predict(model, data);
     assertArrayEquals(new float[] {1.5f}, y[0]);
@@ -291,6 +292,7 @@ class TrainerTest {
     final LinearModel shape = new LinearModel(2);
     final Parameter weight = new Parameter("w", new int[] {1}, true);
     final Parameter bias = new Parameter("b", new int[] {1}, false);
+    private final ParameterArena arena = new ParameterArena(List.of(weight, bias));
     private final float g;
     int nanAfterCalls = Integer.MAX_VALUE;
     int nanGradientAtCall;
@@ -306,8 +308,8 @@ class TrainerTest {
     }
 
     @Override
-    public List<Parameter> parameters() {
-      return List.of(weight, bias);
+    public ParameterArena arena() {
+      return arena;
     }
 
     @Override
@@ -316,11 +318,10 @@ class TrainerTest {
 
     @Override
     public double computeGradients(SequenceBatch batch, Targets targets, SplittableRandom dropoutRng) {
-      Arrays.fill(weight.grad(), g);
-      Arrays.fill(bias.grad(), g);
+      Arrays.fill(arena.grads(), g);
       calls++;
       if (calls == nanGradientAtCall) {
-        bias.grad()[0] = Float.NaN;
+        arena.grads()[bias.offset()] = Float.NaN;
       }
       return calls > nanAfterCalls ? Double.NaN : 1.0;
     }

@@ -1,0 +1,43 @@
+package org.bigru.model;
+
+import java.util.Locale;
+
+/** The recurrent cell of a layer, named as PyTorch's module ({@code nn.GRU}, {@code nn.LSTM}). */
+public enum CellType {
+  /** Gates r | z | n: W_ih is 3H x I. */
+  GRU(3, "GRU"),
+  /** Gates i | f | g | o: W_ih is 4H x I; carries a cell state c beside h. */
+  LSTM(4, "LSTM");
+
+  private final int gates;
+  private final String displayName;
+
+  CellType(int gates, String displayName) {
+    this.gates = gates;
+    this.displayName = displayName;
+  }
+
+  /** Gate blocks of H rows in the weight matrices. */
+  public int gates() {
+    return gates;
+  }
+
+  /** "GRU" or "LSTM", for summaries such as "BiLSTM(64, last)". */
+  public String displayName() {
+    return displayName;
+  }
+
+  /** The PyTorch module prefix of its parameters, {@code gru} or {@code lstm}. */
+  public String lowerName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static CellType fromName(String name) {
+    for (CellType cell : values()) {
+      if (cell.lowerName().equalsIgnoreCase(name.trim())) {
+        return cell;
+      }
+    }
+    throw new IllegalArgumentException("unknown cell '" + name + "' (expected gru or lstm)");
+  }
+}
