@@ -2,7 +2,8 @@
 """bigru against PyTorch on the CPU: `./bigru bench` and torch_bench.py run interleaved, medians compared.
 
 usage (from the repository root):
-  /usr/bin/python3 bench/scripts/compare_torch.py [--rounds 3] [--seconds 1] [--warmup 1] [--bigru-warmup-scale 1]
+  /usr/bin/python3 bench/scripts/compare_torch.py [--cell gru|lstm] [--rounds 3] [--seconds 1] [--warmup 1]
+      [--bigru-warmup-scale 1] [--python /usr/bin/python3]
 
 Every round runs each cell once per tool, bigru then PyTorch, so both see the same machine load:
 configurations S (B 32, T 32, I 8, H 64), M (B 64, T 100, I 32, H 128) and L (B 128, T 50, I 128, H 256),
@@ -12,7 +13,9 @@ training step takes seconds). PyTorch runs with OPENBLAS_NUM_THREADS=1 and OPENB
 OPENBLAS_L2_SIZE unset (its best settings on this machine), bigru on JDK 25 with the Panama kernels.
 
 Writes bench/results/torch-comparison.md (tables of medians, ratios = PyTorch time / bigru time, and the
-issue's targets met or missed), torch-comparison.json (every run) and torch-comparison.png (bar chart).
+issue's targets met or missed), torch-comparison.json (every run) and torch-comparison.png (bar chart); with
+--cell lstm, torch-comparison-lstm.* (nn.LSTM against bigru's LSTM). --python names the interpreter that runs
+torch_bench.py (for example pyenv's, with PyTorch 2 and MKL).
 """
 import argparse
 import datetime
@@ -52,13 +55,12 @@ def shape_args(shape):
 
 def command(tool, name, shape, mode, threads, a):
     warmup = a.warmup if tool == "torch" else BIGRU_WARMUP[name] * a.bigru_warmup_scale
-    common = shape_args(shape) + ["--mode", mode, "--threads", str(threads), "--seconds", str(a.seconds),
+    common = shape_args(shape) + ["--cell", a.cell, "--mode", mode, "--threads", str(threads), "--seconds", str(a.seconds),
                                   "--warmup", str(warmup), "--json"]
     if tool == "torch":
         env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
         env["OPENBLAS_NUM_THREADS"] = "1"
-        return ["/usr/bin/python3",
-                os.path.join(ROOT, "bench", "scripts", "torch_bench.py")] + common, env
+        return [a.python, os.path.join(ROOT, "bench", "scripts", "torch_bench.py")] + common, env
     java_home, opts = VARIANTS[tool]
     env = dict(os.environ, JAVA_HOME=java_home, BIGRU_JAVA_OPTS=opts)
     return [os.path.join(ROOT, "bigru"), "bench"] + common, env
@@ -105,8 +107,8 @@ def machine():
     return f"{model}, {os.cpu_count()} logical CPUs, {platform.system()} {platform.release()}"
 
 
-def torch_version():
-    out = subprocess.run(["/usr/bin/python3", "-c", "import torch; print(torch.__version__)"],
+def torch_version(python):
+    out = subprocess.run([python, "-c", "import torch; print(torch.__version__)"],
                          capture_output=True, text=True)
     return out.stdout.strip()
 
@@ -146,7 +148,7 @@ def verdict(value, target):
 
 def report(runs, a, info):
     t = Table(runs)
-    lines = [f"# bigru vs PyTorch on the CPU", "",
+    lines = [f"# bigru vs PyTorch on the CPU: bidirectional {a.cell.upper()}", "",
              f"- date: {info['date']}", f"- machine: {info['machine']}", f"- bigru JDK: {info['jdk25']}",
              f"- JDK 17 column: {info['jdk17']}", f"- PyTorch: {info['torch']} (OPENBLAS_NUM_THREADS=1, "
              "OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset)",
@@ -216,7 +218,7 @@ def report(runs, a, info):
     return "\n".join(lines), t
 
 
-def chart(t, path):
+def chart(t, path, cell):
     try:
         import matplotlib
         matplotlib.use("Agg")
@@ -240,7 +242,7 @@ def chart(t, path):
     ax.set_xticks(range(len(labels)))
     ax.set_xticklabels(labels, rotation=60, ha="right", fontsize=8)
     ax.set_ylabel("speed-up over PyTorch (PyTorch ms / bigru ms)")
-    ax.set_title("bigru vs PyTorch 1.13 on the CPU, medians")
+    ax.set_title(f"bigru vs PyTorch on the CPU, bidirectional {cell.upper()}, medians")
     for i, r in enumerate(ratios):
         if r is not None:
             ax.text(i, r, f"{r:.1f}", ha="center", va="bottom", fontsize=7)
@@ -250,6 +252,8 @@ def chart(t, path):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--cell", choices=["gru", "lstm"], default="gru")
+    p.add_argument("--python", default="/usr/bin/python3", help="the interpreter with PyTorch")
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--seconds", type=float, default=1.0, help="measured time per run")
     p.add_argument("--warmup", type=float, default=1.0, help="PyTorch's warm-up time per run")
@@ -259,7 +263,7 @@ def main():
     start = time.time()
     info = {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
             "machine": machine(), "jdk25": java_version(JDK25), "jdk17": java_version(JDK17),
-            "torch": torch_version(),
+            "torch": torch_version(a.python),
             "command": "/usr/bin/python3 bench/scripts/compare_torch.py " + " ".join(sys.argv[1:])}
     # builds the jar once, before anything is timed
     subprocess.run([os.path.join(ROOT, "bigru"), "--version"], env=dict(os.environ, JAVA_HOME=JDK25),
@@ -277,11 +281,12 @@ def main():
     info["minutes"] = (time.time() - start) / 60
     text, table = report(runs, a, info)
     os.makedirs(RESULTS, exist_ok=True)
-    with open(os.path.join(RESULTS, "torch-comparison.md"), "w") as f:
+    stem = os.path.join(RESULTS, "torch-comparison" + ("-lstm" if a.cell == "lstm" else ""))
+    with open(stem + ".md", "w") as f:
         f.write(text)
-    with open(os.path.join(RESULTS, "torch-comparison.json"), "w") as f:
+    with open(stem + ".json", "w") as f:
         json.dump({"info": info, "runs": runs}, f, indent=1)
-    chart(table, os.path.join(RESULTS, "torch-comparison.png"))
+    chart(table, stem + ".png", a.cell)
     print(text)
 
 

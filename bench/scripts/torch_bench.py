@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """PyTorch twin of `./bigru bench`: the same network, data shapes and step, timed the same way.
 
-A one-layer bidirectional GRU (batch_first) with a Linear(2H, 1) head on cat(h_n[-2], h_n[-1]), MSE loss and
-Adam. Mode train = zero_grad, forward, backward, step; mode infer = forward under no_grad. Synthetic Gaussian
+A bidirectional GRU or LSTM (--cell; batch_first) with a Linear(2H, 1) head on cat(h_n[-2], h_n[-1]), MSE loss
+and Adam. Mode train = zero_grad, forward, backward, step; mode infer = forward under no_grad. Synthetic Gaussian
 data. Warm-up, then steady-state milliseconds per step; prints one JSON object with bigru's keys.
 
 Run with Debian's PyTorch and OpenBLAS's best settings, e.g.
@@ -15,14 +15,18 @@ import time
 import torch
 
 
-class BiGru(torch.nn.Module):
-    def __init__(self, features, units, layers):
+class Bidirectional(torch.nn.Module):
+    def __init__(self, cell, features, units, layers):
         super().__init__()
-        self.gru = torch.nn.GRU(features, units, num_layers=layers, batch_first=True, bidirectional=True)
+        module = torch.nn.LSTM if cell == "lstm" else torch.nn.GRU
+        self.lstm = cell == "lstm"
+        self.rnn = module(features, units, num_layers=layers, batch_first=True, bidirectional=True)
         self.fc = torch.nn.Linear(2 * units, 1)
 
     def forward(self, x):
-        _, h_n = self.gru(x)
+        _, h_n = self.rnn(x)
+        if self.lstm:
+            h_n = h_n[0]
         return self.fc(torch.cat((h_n[-2], h_n[-1]), dim=1))
 
 
@@ -37,6 +41,7 @@ def run_for(step, seconds, min_steps):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--cell", choices=["gru", "lstm"], default="gru")
     p.add_argument("--batch", type=int, default=32)
     p.add_argument("--seq-len", type=int, default=24)
     p.add_argument("--features", type=int, default=8)
@@ -58,7 +63,7 @@ def main():
     threads = a.threads if a.threads > 0 else torch.get_num_threads()
     torch.set_num_threads(threads)
     torch.manual_seed(a.seed)
-    model = BiGru(a.features, a.units, a.layers)
+    model = Bidirectional(a.cell, a.features, a.units, a.layers)
     x = torch.randn(a.batch, a.seq_len, a.features)
     y = torch.randn(a.batch, 1)
     loss_fn = torch.nn.MSELoss()
@@ -87,7 +92,7 @@ def main():
     elapsed = time.perf_counter() - start
     cpu = time.process_time() - cpu_start
     result = {
-        "mode": a.mode, "batch": a.batch, "seq_len": a.seq_len, "features": a.features, "units": a.units,
+        "mode": a.mode, "cell": a.cell, "batch": a.batch, "seq_len": a.seq_len, "features": a.features, "units": a.units,
         "layers": a.layers, "threads": threads, "kernels": "torch " + torch.__version__, "steps": steps,
         "seconds": elapsed, "ms_per_step": elapsed * 1e3 / steps, "seq_per_s": steps * a.batch / elapsed,
         "cpu_ms_per_step": cpu * 1e3 / steps,
@@ -95,7 +100,7 @@ def main():
     if a.json:
         print(json.dumps(result))
     else:
-        print(f"{a.mode} B={a.batch} T={a.seq_len} I={a.features} H={a.units} L={a.layers}, {threads} threads, "
+        print(f"{a.cell} {a.mode} B={a.batch} T={a.seq_len} I={a.features} H={a.units} L={a.layers}, {threads} threads, "
               f"torch {torch.__version__}: {result['ms_per_step']:.3f} ms/step, {result['seq_per_s']:.0f} seq/s "
               f"({steps} steps in {elapsed:.2f} s)")
 

@@ -10,10 +10,10 @@ For each configuration it writes model/src/test/resources/golden/<name>.safetens
   padded steps), the initial parameters under their state_dict names, grad.<name> (gradient of the mean
   loss at the initial parameters) and adam20.<name> (parameters after 20 torch.optim.Adam steps on the same
   batch), with metadata config (bigru's ModelConfig JSON), loss (initial loss), lr.
-The CONFIGS use PyTorch's own nn.GRU with pack_padded_sequence. The VARIANT_CONFIGS cover what nn.GRU cannot
-express (MATLAB's other reset gate modes, merge modes sum/ave/mul, mixed stacks) with ManualNet, a GRU
-written step by step with autograd; ManualNet is first checked against nn.GRU on a PyTorch-compatible
-configuration.
+The CONFIGS use PyTorch's own nn.GRU or nn.LSTM with pack_padded_sequence. The VARIANT_CONFIGS cover what
+nn.GRU and nn.LSTM cannot express (MATLAB's other reset gate modes, merge modes sum/ave/mul, stacks mixing
+cells) with ManualNet, the cells written step by step with autograd; ManualNet is first checked against
+nn.GRU and nn.LSTM on PyTorch-compatible configurations.
 For CONFIGS without hidden dense layers it also writes <name>.state_dict.safetensors: only the
 state_dict, with metadata {"config": "{\"output_mode\": ...}"}, as a PyTorch user would export it.
 
@@ -36,22 +36,28 @@ LR = 0.01
 
 ACTIVATIONS = {'linear': lambda x: x, 'relu': torch.relu, 'tanh': torch.tanh, 'sigmoid': torch.sigmoid}
 
-# name, input size, units, layers, bidirectional, output mode, hidden dense [(units, activation)], outputs,
-# task, batch size, steps, variable lengths
+# name, cell, input size, units, layers, bidirectional, output mode, hidden dense [(units, activation)],
+# outputs, task, batch size, steps, variable lengths
 CONFIGS = [
-    ('bi_last_1layer', 3, 5, 1, True, 'last', [], 2, 'regression', 4, 6, False),
-    ('uni_last_2layers_varlen', 4, 6, 2, False, 'last', [], 3, 'regression', 5, 7, True),
-    ('bi_last_2layers_varlen', 3, 4, 2, True, 'last', [], 2, 'regression', 5, 6, True),
-    ('uni_seq_1layer', 3, 5, 1, False, 'sequence', [], 2, 'regression', 3, 5, False),
-    ('bi_seq_2layers_varlen', 4, 5, 2, True, 'sequence', [], 3, 'regression', 4, 7, True),
-    ('bi_last_dense_varlen', 3, 5, 1, True, 'last', [(4, 'tanh')], 2, 'regression', 4, 6, True),
-    ('bi_seq_dense_varlen', 3, 4, 1, True, 'sequence', [(3, 'relu')], 2, 'regression', 4, 6, True),
-    ('bi_last_classification', 3, 5, 1, True, 'last', [], 3, 'classification', 6, 5, True),
-    ('bi_seq_classification_varlen', 3, 4, 2, True, 'sequence', [], 3, 'classification', 4, 6, True),
+    ('bi_last_1layer', 'gru', 3, 5, 1, True, 'last', [], 2, 'regression', 4, 6, False),
+    ('uni_last_2layers_varlen', 'gru', 4, 6, 2, False, 'last', [], 3, 'regression', 5, 7, True),
+    ('bi_last_2layers_varlen', 'gru', 3, 4, 2, True, 'last', [], 2, 'regression', 5, 6, True),
+    ('uni_seq_1layer', 'gru', 3, 5, 1, False, 'sequence', [], 2, 'regression', 3, 5, False),
+    ('bi_seq_2layers_varlen', 'gru', 4, 5, 2, True, 'sequence', [], 3, 'regression', 4, 7, True),
+    ('bi_last_dense_varlen', 'gru', 3, 5, 1, True, 'last', [(4, 'tanh')], 2, 'regression', 4, 6, True),
+    ('bi_seq_dense_varlen', 'gru', 3, 4, 1, True, 'sequence', [(3, 'relu')], 2, 'regression', 4, 6, True),
+    ('bi_last_classification', 'gru', 3, 5, 1, True, 'last', [], 3, 'classification', 6, 5, True),
+    ('bi_seq_classification_varlen', 'gru', 3, 4, 2, True, 'sequence', [], 3, 'classification', 4, 6, True),
+    ('lstm_bi_last_1layer', 'lstm', 3, 5, 1, True, 'last', [], 2, 'regression', 4, 6, False),
+    ('lstm_uni_seq_2layers_varlen', 'lstm', 4, 5, 2, False, 'sequence', [], 3, 'regression', 4, 7, True),
+    ('lstm_bi_last_2layers_varlen', 'lstm', 3, 4, 2, True, 'last', [], 2, 'regression', 5, 6, True),
+    ('lstm_bi_last_dense_varlen', 'lstm', 3, 5, 1, True, 'last', [(4, 'tanh')], 2, 'regression', 4, 6, True),
+    ('lstm_bi_seq_classification_varlen', 'lstm', 3, 4, 2, True, 'sequence', [], 3, 'classification', 4, 6, True),
+    ('lstm_bi_last_classification', 'lstm', 3, 5, 1, True, 'last', [], 3, 'classification', 6, 5, True),
 ]
 
-# name, input size, recurrent layers [(units, bidirectional, reset mode, merge)], output mode, hidden dense,
-# outputs, task, batch size, steps, variable lengths
+# name, input size, recurrent layers [(units, bidirectional, reset mode or 'lstm', merge)], output mode,
+# hidden dense, outputs, task, batch size, steps, variable lengths
 VARIANT_CONFIGS = [
     ('after_mult_bi_sum_seq_varlen', 3,
      [(4, True, 'after-multiplication', 'sum'), (3, True, 'after-multiplication', 'concat')],
@@ -63,13 +69,21 @@ VARIANT_CONFIGS = [
      'last', [(3, 'sigmoid')], 2, 'regression', 5, 5, True),
     ('after_mult_uni_classification_seq_varlen', 3, [(5, False, 'after-multiplication', 'concat')],
      'sequence', [], 3, 'classification', 4, 5, True),
+    ('lstm_bi_sum_then_mul_seq_varlen', 3, [(4, True, 'lstm', 'sum'), (3, True, 'lstm', 'mul')],
+     'sequence', [], 2, 'regression', 4, 6, True),
+    ('mixed_gru_lstm_ave_dense_last_varlen', 4,
+     [(4, True, 'recurrent-bias-after-multiplication', 'ave'), (3, True, 'lstm', 'concat')],
+     'last', [(3, 'sigmoid')], 2, 'regression', 5, 5, True),
 ]
 
 
 class Net(nn.Module):
-    def __init__(self, input_size, units, layers, bidirectional, output_mode, hidden, outputs):
+    def __init__(self, cell, input_size, units, layers, bidirectional, output_mode, hidden, outputs):
         super().__init__()
-        self.gru = nn.GRU(input_size, units, num_layers=layers, batch_first=True, bidirectional=bidirectional)
+        module = nn.LSTM if cell == 'lstm' else nn.GRU
+        self.cell = cell
+        setattr(self, cell, module(input_size, units, num_layers=layers, batch_first=True,
+                                   bidirectional=bidirectional))
         self.bidirectional = bidirectional
         self.output_mode = output_mode
         self.activations = []
@@ -83,7 +97,9 @@ class Net(nn.Module):
     def forward(self, x, lengths):
         steps = x.shape[1]
         packed = pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
-        output, h_n = self.gru(packed)
+        output, h_n = getattr(self, self.cell)(packed)
+        if self.cell == 'lstm':
+            h_n = h_n[0]
         if self.output_mode == 'last':
             features = torch.cat((h_n[-2], h_n[-1]), dim=1) if self.bidirectional else h_n[-1]
         else:
@@ -97,7 +113,8 @@ class Net(nn.Module):
 
 
 class ManualNet(nn.Module):
-    """bigru's network written step by step: any reset gate mode and merge mode, mixed stacks.
+    """bigru's network written step by step: GRU (any reset gate mode) and LSTM layers, any merge mode, stacks
+    mixing them; parameters are named as PyTorch's modules name them, gru.* and lstm.*, each numbering its layers.
 
     Padding is handled by masks: a direction's state does not change on padded steps and its output there is
     zero, so the forward direction ends at each sequence's last real step and the reverse direction starts there.
@@ -107,18 +124,25 @@ class ManualNet(nn.Module):
         super().__init__()
         self.layers = layers
         self.output_mode = output_mode
-        self.gru = nn.Module()
+        self.suffixes = []
+        counts = {}
         width = input_size
-        for k, (units, bidirectional, reset_mode, merge) in enumerate(layers):
+        for units, bidirectional, reset_mode, merge in layers:
+            cell = 'lstm' if reset_mode == 'lstm' else 'gru'
+            if not hasattr(self, cell):
+                setattr(self, cell, nn.Module())
+            k = counts.get(cell, 0)
+            counts[cell] = k + 1
+            self.suffixes.append((cell, 'l%d' % k))
+            gates = (4 if cell == 'lstm' else 3) * units
             bound = 1.0 / units ** 0.5
             for suffix in ['l%d' % k] + (['l%d_reverse' % k] if bidirectional else []):
-                shapes = [('weight_ih_', (3 * units, width)), ('weight_hh_', (3 * units, units)),
-                          ('bias_ih_', (3 * units,))]
-                if reset_mode == 'recurrent-bias-after-multiplication':
-                    shapes.append(('bias_hh_', (3 * units,)))
+                shapes = [('weight_ih_', (gates, width)), ('weight_hh_', (gates, units)), ('bias_ih_', (gates,))]
+                if reset_mode in ('recurrent-bias-after-multiplication', 'lstm'):
+                    shapes.append(('bias_hh_', (gates,)))
                 for prefix, shape in shapes:
-                    self.gru.register_parameter(prefix + suffix,
-                                                nn.Parameter(torch.empty(shape).uniform_(-bound, bound)))
+                    getattr(self, cell).register_parameter(
+                        prefix + suffix, nn.Parameter(torch.empty(shape).uniform_(-bound, bound)))
             width = units * 2 if bidirectional and merge == 'concat' else units
         self.activations = []
         for j, (size, activation) in enumerate(hidden):
@@ -127,16 +151,28 @@ class ManualNet(nn.Module):
             width = size
         self.fc = nn.Linear(width, outputs)
 
-    def direction(self, x, mask, suffix, reset_mode, reverse):
+    def direction(self, x, mask, cell, suffix, reset_mode, reverse):
         """x [N, T, In], mask [N, T] -> outputs [N, T, H] (zero on padding), final state [N, H]."""
-        w_ih = getattr(self.gru, 'weight_ih_' + suffix)
-        w_hh = getattr(self.gru, 'weight_hh_' + suffix)
-        b_ih = getattr(self.gru, 'bias_ih_' + suffix)
-        b_hh = getattr(self.gru, 'bias_hh_' + suffix, None)
+        module = getattr(self, cell)
+        w_ih = getattr(module, 'weight_ih_' + suffix)
+        w_hh = getattr(module, 'weight_hh_' + suffix)
+        b_ih = getattr(module, 'bias_ih_' + suffix)
+        b_hh = getattr(module, 'bias_hh_' + suffix, None)
         units = w_hh.shape[1]
         h = x.new_zeros(x.shape[0], units)
+        c = x.new_zeros(x.shape[0], units)
         outputs = [None] * x.shape[1]
         for t in (range(x.shape[1] - 1, -1, -1) if reverse else range(x.shape[1])):
+            m = mask[:, t].unsqueeze(1)
+            if cell == 'lstm':
+                gates = x[:, t] @ w_ih.t() + b_ih + h @ w_hh.t() + b_hh
+                i, f, g, o = gates.chunk(4, dim=1)
+                c_new = torch.sigmoid(f) * c + torch.sigmoid(i) * torch.tanh(g)
+                h_new = torch.sigmoid(o) * torch.tanh(c_new)
+                c = m * c_new + (1 - m) * c
+                h = m * h_new + (1 - m) * h
+                outputs[t] = m * h
+                continue
             gi = x[:, t] @ w_ih.t() + b_ih
             w_r, w_z, w_n = w_hh[:units], w_hh[units:2 * units], w_hh[2 * units:]
             gh_r, gh_z = h @ w_r.t(), h @ w_z.t()
@@ -150,7 +186,6 @@ class ManualNet(nn.Module):
                 n = torch.tanh(gi[:, 2 * units:] + r * (h @ w_n.t()))
             else:
                 n = torch.tanh(gi[:, 2 * units:] + (r * h) @ w_n.t())
-            m = mask[:, t].unsqueeze(1)
             h = m * ((1 - z) * n + z * h) + (1 - m) * h
             outputs[t] = m * h
         return torch.stack(outputs, dim=1), h
@@ -159,10 +194,10 @@ class ManualNet(nn.Module):
         steps = x.shape[1]
         mask = step_mask(lengths, steps)
         sequence = x
-        for k, (units, bidirectional, reset_mode, merge) in enumerate(self.layers):
-            out, last = self.direction(sequence, mask, 'l%d' % k, reset_mode, False)
+        for (units, bidirectional, reset_mode, merge), (cell, suffix) in zip(self.layers, self.suffixes):
+            out, last = self.direction(sequence, mask, cell, suffix, reset_mode, False)
             if bidirectional:
-                out_r, last_r = self.direction(sequence, mask, 'l%d_reverse' % k, reset_mode, True)
+                out_r, last_r = self.direction(sequence, mask, cell, suffix + '_reverse', reset_mode, True)
                 out, last = merged(out, out_r, merge), merged(last, last_r, merge)
             sequence = out
         features = last if self.output_mode == 'last' else sequence
@@ -199,10 +234,17 @@ def loss_of(y, target, lengths, output_mode, task):
     return ((y - target) ** 2 * mask).sum() / (mask.sum() * y.shape[-1])
 
 
+def recurrent_layer(units, bidirectional, reset_mode, merge):
+    """A recurrent layer in the fixed-slot form of bigru's config; the GRU's exactly as before LSTM existed."""
+    if reset_mode == 'lstm':
+        return {'cell': 'lstm', 'units': units, 'bidirectional': bidirectional, 'merge': merge}
+    return {'units': units, 'bidirectional': bidirectional, 'reset_mode': reset_mode, 'merge': merge}
+
+
 def bigru_config(input_size, layers, output_mode, hidden, outputs, task):
     return {
         'input_size': input_size,
-        'recurrent': [{'units': u, 'bidirectional': b, 'reset_mode': r, 'merge': m} for u, b, r, m in layers],
+        'recurrent': [recurrent_layer(*layer) for layer in layers],
         'output_mode': output_mode,
         'hidden': [{'units': u, 'activation': a} for u, a in hidden],
         'dropout': 0.0,
@@ -238,11 +280,12 @@ def write_safetensors(path, tensors, metadata):
             f.write(data)
 
 
-def make(seed, name, input_size, units, layers, bidirectional, output_mode, hidden, outputs, task, size, steps,
-         variable):
+def make(seed, name, cell, input_size, units, layers, bidirectional, output_mode, hidden, outputs, task, size,
+         steps, variable):
     torch.manual_seed(seed)
-    model = Net(input_size, units, layers, bidirectional, output_mode, hidden, outputs)
-    recurrent = [(units, bidirectional, 'recurrent-bias-after-multiplication', 'concat')] * layers
+    model = Net(cell, input_size, units, layers, bidirectional, output_mode, hidden, outputs)
+    reset_mode = 'lstm' if cell == 'lstm' else 'recurrent-bias-after-multiplication'
+    recurrent = [(units, bidirectional, reset_mode, 'concat')] * layers
     fixture(name, model, input_size, recurrent, output_mode, hidden, outputs, task, size, steps, variable,
             state_dict_too=not hidden)
 
@@ -306,11 +349,13 @@ def fixture(name, model, input_size, recurrent, output_mode, hidden, outputs, ta
     print('%-42s loss %.6f' % (name, loss.item()))
 
 
-def check_manual_against_pytorch():
-    """ManualNet with PyTorch's reset gate and concat must compute what nn.GRU computes, gradients included."""
+def check_manual_against_pytorch(cell):
+    """ManualNet with PyTorch's GRU reset gate (or an LSTM) and concat computes what nn.GRU (nn.LSTM) computes,
+    gradients included."""
     torch.manual_seed(7)
-    reference = Net(3, 4, 2, True, 'sequence', [], 2)
-    manual = ManualNet(3, [(4, True, 'recurrent-bias-after-multiplication', 'concat')] * 2, 'sequence', [], 2)
+    reference = Net(cell, 3, 4, 2, True, 'sequence', [], 2)
+    reset_mode = 'lstm' if cell == 'lstm' else 'recurrent-bias-after-multiplication'
+    manual = ManualNet(3, [(4, True, reset_mode, 'concat')] * 2, 'sequence', [], 2)
     manual.load_state_dict(reference.state_dict())
     x = torch.randn(4, 6, 3)
     lengths = torch.tensor([6, 2, 5, 1])
@@ -329,7 +374,8 @@ def check_manual_against_pytorch():
 
 def main():
     os.makedirs(OUT_DIR, exist_ok=True)
-    check_manual_against_pytorch()
+    check_manual_against_pytorch('gru')
+    check_manual_against_pytorch('lstm')
     for seed, c in enumerate(CONFIGS):
         make(1000 + seed, *c)
     for seed, c in enumerate(VARIANT_CONFIGS):

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.bigru.kernels.Kernels;
+import org.bigru.model.CellType;
 import org.bigru.model.DenseLayerSpec;
 import org.bigru.model.MergeMode;
 import org.bigru.model.ModelConfig;
@@ -24,10 +25,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Steady-state speed of a BiGRU + Dense(1) on synthetic data. */
+/** Steady-state speed of a bidirectional GRU or LSTM + Dense(1) on synthetic data. */
 @Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
     description = {"Speed on synthetic data: warm-up, then steady-state milliseconds per step and sequences per "
-        + "second.", "train = forward, backward and Adam update of a BiGRU + Dense(1) with MSE; infer = forward."})
+        + "second.", "train = forward, backward and Adam update of a bidirectional GRU or LSTM (--cell) + Dense(1) with MSE; infer = forward."})
 final class BenchCommand implements Callable<Integer> {
 
   enum Mode { TRAIN, INFER }
@@ -44,10 +45,13 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--features", paramLabel = "I", defaultValue = "8", description = "Features per step.")
   int features;
 
-  @Option(names = "--units", paramLabel = "H", defaultValue = "64", description = "GRU units per direction.")
+  @Option(names = "--cell", paramLabel = "CELL", defaultValue = "gru", description = "Recurrent cell: gru or lstm.")
+  String cell;
+
+  @Option(names = "--units", paramLabel = "H", defaultValue = "64", description = "Units per direction.")
   int units;
 
-  @Option(names = "--layers", paramLabel = "L", defaultValue = "1", description = "Stacked BiGRU layers.")
+  @Option(names = "--layers", paramLabel = "L", defaultValue = "1", description = "Stacked bidirectional layers.")
   int layers;
 
   @Option(names = "--mode", paramLabel = "MODE", defaultValue = "train", description = "train or infer.")
@@ -79,11 +83,13 @@ final class BenchCommand implements Callable<Integer> {
     if (!(seconds > 0) || !(warmup >= 0)) {
       throw new BadInputException("--seconds must be above 0 and --warmup at least 0");
     }
+    CellType cellType = CellType.fromName(cell);
     int threadCount = Threads.resolve(threads);
     List<RecurrentLayerSpec> recurrent = new ArrayList<>();
     for (int l = 0; l < layers; l++) {
-      recurrent.add(new RecurrentLayerSpec(units, true, ResetGateMode.RECURRENT_BIAS_AFTER_MULTIPLICATION,
-          MergeMode.CONCAT));
+      recurrent.add(new RecurrentLayerSpec(cellType, units, true,
+          cellType == CellType.GRU ? ResetGateMode.RECURRENT_BIAS_AFTER_MULTIPLICATION : null, MergeMode.CONCAT,
+          OutputMode.SEQUENCE));
     }
     ModelConfig config = new ModelConfig(features, recurrent, OutputMode.LAST, List.<DenseLayerSpec>of(), 0, 1,
         Task.REGRESSION, List.of(), Map.of());
@@ -123,6 +129,7 @@ final class BenchCommand implements Callable<Integer> {
 
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("mode", mode.name().toLowerCase(Locale.ROOT));
+    result.put("cell", cellType.lowerName());
     result.put("batch", batch);
     result.put("seq_len", seqLen);
     result.put("features", features);

@@ -25,6 +25,7 @@ import org.bigru.cli.table.Table;
 import org.bigru.cli.table.TableOptions;
 import org.bigru.cli.table.TableReader;
 import org.bigru.model.Activation;
+import org.bigru.model.CellType;
 import org.bigru.model.DenseLayerSpec;
 import org.bigru.model.MergeMode;
 import org.bigru.model.ModelConfig;
@@ -106,13 +107,17 @@ final class TrainCommand implements Callable<Integer> {
       description = "regression or classification (class labels: numbers or words).")
   String task;
 
-  @Option(names = "--units", paramLabel = "H", defaultValue = "64", description = "GRU units per direction.")
+  @Option(names = "--cell", paramLabel = "CELL", defaultValue = "gru",
+      description = "Recurrent cell: gru or lstm (PyTorch's nn.GRU / nn.LSTM).")
+  String cell;
+
+  @Option(names = "--units", paramLabel = "H", defaultValue = "64", description = "Units per direction.")
   int units;
 
   @Option(names = "--layers", paramLabel = "L", defaultValue = "1", description = "Stacked recurrent layers.")
   int layers;
 
-  @Option(names = "--unidirectional", description = "Forward GRU layers only, not bidirectional.")
+  @Option(names = "--unidirectional", description = "Forward recurrent layers only, not bidirectional.")
   boolean unidirectional;
 
   @Option(names = "--dense", showDefaultValue = Visibility.NEVER, split = ",", paramLabel = "N",
@@ -124,9 +129,9 @@ final class TrainCommand implements Callable<Integer> {
       description = "Activation of hidden dense layers: linear, relu, tanh or sigmoid.")
   String denseActivation;
 
-  @Option(names = "--reset-mode", paramLabel = "MODE", defaultValue = "recurrent-bias-after-multiplication",
-      description = "Reset gate: after-multiplication, recurrent-bias-after-multiplication (PyTorch, Keras) or "
-          + "before-multiplication.")
+  @Option(names = "--reset-mode", paramLabel = "MODE", showDefaultValue = Visibility.NEVER,
+      description = "GRU reset gate: after-multiplication, recurrent-bias-after-multiplication (PyTorch, Keras; "
+          + "the default) or before-multiplication.")
   String resetMode;
 
   @Option(names = "--merge", paramLabel = "MODE", defaultValue = "concat",
@@ -414,7 +419,10 @@ final class TrainCommand implements Callable<Integer> {
     Split.checkFractions(valSize, testSize);
     // Names are checked now, not after the data is read.
     OptimizerKind.fromName(optimizer);
-    ResetGateMode.fromMatlabName(resetMode);
+    if (CellType.fromName(cell) == CellType.LSTM && resetMode != null) {
+      throw new BadInputException("--reset-mode applies to GRU cells; an LSTM (--cell lstm) has no reset gate");
+    }
+    resetGateMode();
     MergeMode.fromName(merge);
     Activation.fromName(denseActivation);
   }
@@ -429,12 +437,18 @@ final class TrainCommand implements Callable<Integer> {
     return value == null || value.equalsIgnoreCase("none") ? null : Path.of(value);
   }
 
+  private ResetGateMode resetGateMode() {
+    return resetMode == null ? ResetGateMode.RECURRENT_BIAS_AFTER_MULTIPLICATION
+        : ResetGateMode.fromMatlabName(resetMode);
+  }
+
   private List<RecurrentLayerSpec> recurrentLayers() {
-    ResetGateMode reset = ResetGateMode.fromMatlabName(resetMode);
+    CellType cellType = CellType.fromName(cell);
+    ResetGateMode reset = cellType == CellType.GRU ? resetGateMode() : null;
     MergeMode mergeMode = MergeMode.fromName(merge);
     List<RecurrentLayerSpec> specs = new ArrayList<>();
     for (int l = 0; l < layers; l++) {
-      specs.add(new RecurrentLayerSpec(units, !unidirectional, reset, mergeMode));
+      specs.add(new RecurrentLayerSpec(cellType, units, !unidirectional, reset, mergeMode, OutputMode.SEQUENCE));
     }
     return specs;
   }
@@ -481,11 +495,12 @@ final class TrainCommand implements Callable<Integer> {
     return builder.build();
   }
 
+  /** "2 x BiLSTM(64, last) + Dense(1)": the stacked recurrent layers as one, then the dense layers. */
   private static String describe(ModelConfig config) {
-    RecurrentLayerSpec first = config.recurrent().get(0);
+    List<RecurrentLayerSpec> recurrent = config.recurrent();
+    RecurrentLayerSpec last = recurrent.get(recurrent.size() - 1);
     StringBuilder sb = new StringBuilder();
-    sb.append(config.recurrent().size()).append(first.bidirectional() ? " x BiGRU(" : " x GRU(").append(first.units())
-        .append(", ").append(config.outputMode().lowerName()).append(")");
+    sb.append(recurrent.size()).append(" x ").append(last.summary());
     for (DenseLayerSpec d : config.hidden()) {
       sb.append(" + Dense(").append(d.units()).append(", ").append(d.activation().lowerName()).append(")");
     }

@@ -1,6 +1,7 @@
 package org.bigru.model;
 
 import static org.bigru.model.NetworkFixtures.gru;
+import static org.bigru.model.NetworkFixtures.lstm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,7 +18,7 @@ class DeterminismTest {
 
   private static final ModelConfig CONFIG = new ModelConfig(3,
       List.of(gru(6, true, ResetGateMode.RECURRENT_BIAS_AFTER_MULTIPLICATION, MergeMode.CONCAT),
-          gru(5, true, ResetGateMode.BEFORE_MULTIPLICATION, MergeMode.AVE)),
+          gru(5, true, ResetGateMode.BEFORE_MULTIPLICATION, MergeMode.AVE), lstm(4, true, MergeMode.MUL)),
       OutputMode.SEQUENCE, List.of(new DenseLayerSpec(4, Activation.RELU)), 0.25, 3, Task.CLASSIFICATION,
       List.of(), Map.of());
 

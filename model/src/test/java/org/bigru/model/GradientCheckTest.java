@@ -2,6 +2,7 @@ package org.bigru.model;
 
 import static org.bigru.model.NetworkFixtures.config;
 import static org.bigru.model.NetworkFixtures.gru;
+import static org.bigru.model.NetworkFixtures.lstm;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -67,7 +68,63 @@ class GradientCheckTest {
             gru(3, false, ResetGateMode.AFTER_MULTIPLICATION, MergeMode.CONCAT)), OutputMode.LAST,
             List.of(new DenseLayerSpec(4, Activation.TANH)), 0.3, 2, Task.REGRESSION, List.of(),
             java.util.Map.of()), MIXED_LENGTHS, 99L));
+    lstmCases(cases);
+    layerListCases(cases);
     return cases.stream();
+  }
+
+  /** The LSTM in every mode the GRU cases above cover. */
+  private static void lstmCases(List<Arguments> cases) {
+    for (boolean bidirectional : new boolean[] {false, true}) {
+      for (OutputMode mode : OutputMode.values()) {
+        cases.add(Arguments.of("lstm" + (bidirectional ? " bi " : " uni ") + mode.lowerName(),
+            config(3, List.of(lstm(4, bidirectional, MergeMode.CONCAT)), mode, List.of(), 2, Task.REGRESSION),
+            MIXED_LENGTHS, null));
+      }
+    }
+    for (MergeMode merge : MergeMode.values()) {
+      for (OutputMode mode : OutputMode.values()) {
+        cases.add(Arguments.of("lstm merge " + merge.lowerName() + " " + mode.lowerName(),
+            config(3, List.of(lstm(4, true, merge)), mode, List.of(), 2, Task.REGRESSION), MIXED_LENGTHS, null));
+      }
+    }
+    for (OutputMode mode : OutputMode.values()) {
+      cases.add(Arguments.of("lstm two layers, classification " + mode.lowerName(),
+          config(3, List.of(lstm(4, true, MergeMode.CONCAT), lstm(3, true, MergeMode.SUM)), mode, List.of(), 3,
+              Task.CLASSIFICATION), MIXED_LENGTHS, null));
+      cases.add(Arguments.of("gru then lstm, classification " + mode.lowerName(),
+          config(3, List.of(gru(4, true, ResetGateMode.BEFORE_MULTIPLICATION, MergeMode.AVE),
+              lstm(3, false, MergeMode.CONCAT)), mode, List.of(), 3, Task.CLASSIFICATION), MIXED_LENGTHS, null));
+    }
+    for (Activation activation : Activation.values()) {
+      cases.add(Arguments.of("lstm dense " + activation.lowerName(),
+          config(3, List.of(lstm(4, true, MergeMode.CONCAT)), OutputMode.LAST,
+              List.of(new DenseLayerSpec(5, activation)), 3, Task.CLASSIFICATION), MIXED_LENGTHS, null));
+    }
+    cases.add(Arguments.of("lstm dense heads per step, full lengths",
+        config(3, List.of(lstm(4, false, MergeMode.CONCAT)), OutputMode.SEQUENCE,
+            List.of(new DenseLayerSpec(4, Activation.TANH), new DenseLayerSpec(3, Activation.SIGMOID)), 2,
+            Task.REGRESSION), null, null));
+    for (OutputMode mode : OutputMode.values()) {
+      cases.add(Arguments.of("lstm, every sequence shorter than the batch, " + mode.lowerName(),
+          config(3, List.of(lstm(4, true, MergeMode.MUL)), mode, List.of(), 3, Task.CLASSIFICATION),
+          new int[] {3, 1, 2}, null));
+    }
+    cases.add(Arguments.of("lstm dropout with a fixed mask",
+        new ModelConfig(3, List.of(lstm(4, true, MergeMode.CONCAT), lstm(3, false, MergeMode.CONCAT)),
+            OutputMode.LAST, List.of(new DenseLayerSpec(4, Activation.TANH)), 0.3, 2, Task.REGRESSION, List.of(),
+            java.util.Map.of()), MIXED_LENGTHS, 99L));
+  }
+
+  /** Stacks only a list of layers can express: dense before a recurrent layer, dropout where it is put. */
+  private static void layerListCases(List<Arguments> cases) {
+    for (OutputMode mode : OutputMode.values()) {
+      cases.add(Arguments.of("dense, lstm, dropout, gru " + mode.lowerName(),
+          new ModelConfig(3, List.of(new DenseLayerSpec(4, Activation.TANH), lstm(3, true, MergeMode.CONCAT),
+              new DropoutLayerSpec(0.25), gru(3, true, ResetGateMode.AFTER_MULTIPLICATION, MergeMode.SUM)
+                  .withOutputMode(mode), new DenseLayerSpec(3, Activation.RELU), new OutputLayerSpec(2)),
+              Task.REGRESSION, List.of(), java.util.Map.of()), MIXED_LENGTHS, 17L));
+    }
   }
 
   @ParameterizedTest(name = "{0}")

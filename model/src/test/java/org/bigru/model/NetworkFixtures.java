@@ -19,6 +19,10 @@ final class NetworkFixtures {
     return new RecurrentLayerSpec(units, bidirectional, mode, merge);
   }
 
+  static RecurrentLayerSpec lstm(int units, boolean bidirectional, MergeMode merge) {
+    return RecurrentLayerSpec.lstm(units, bidirectional, merge, OutputMode.SEQUENCE);
+  }
+
   /** Uniform values in [-scale, scale]. */
   static float[] uniform(SplittableRandom random, int n, double scale) {
     float[] values = new float[n];

@@ -2,6 +2,7 @@ package org.bigru.model;
 
 import static org.bigru.model.NetworkFixtures.config;
 import static org.bigru.model.NetworkFixtures.gru;
+import static org.bigru.model.NetworkFixtures.lstm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -20,7 +21,7 @@ class PaddingTest {
 
   private static ModelConfig stacked(OutputMode mode, Task task) {
     return config(FEATURES, List.of(gru(4, true, ResetGateMode.RECURRENT_BIAS_AFTER_MULTIPLICATION, MergeMode.CONCAT),
-            gru(3, true, ResetGateMode.BEFORE_MULTIPLICATION, MergeMode.MUL)), mode,
+            gru(3, true, ResetGateMode.BEFORE_MULTIPLICATION, MergeMode.MUL), lstm(3, true, MergeMode.SUM)), mode,
         List.of(new DenseLayerSpec(4, Activation.TANH)), 2, task);
   }
 

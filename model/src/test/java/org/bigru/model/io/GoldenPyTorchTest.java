@@ -23,9 +23,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The network against PyTorch 1.13 on the fixtures of {@code make_golden.py}: same initial parameters (loaded
  * by their state_dict names), then forward outputs, loss, every gradient, and the parameters after 20 steps of
- * {@link Adam} on the same batch must agree with PyTorch's. Fixtures come from nn.GRU with packed sequences,
- * and, for MATLAB's other reset gate modes and the sum/ave/mul merges, from a step-by-step autograd GRU that
- * the script first checks against nn.GRU.
+ * {@link Adam} on the same batch must agree with PyTorch's. Fixtures come from nn.GRU and nn.LSTM with packed
+ * sequences, and, for MATLAB's other reset gate modes, the sum/ave/mul merges and stacks mixing cells, from
+ * step-by-step autograd cells that the script first checks against nn.GRU and nn.LSTM. (The GRU fixtures were
+ * made on an earlier machine; regenerated here they differ from the committed ones in float rounding only.)
  */
 class GoldenPyTorchTest {
 
@@ -39,13 +40,18 @@ class GoldenPyTorchTest {
     return Stream.of("bi_last_1layer", "uni_last_2layers_varlen", "bi_last_2layers_varlen", "uni_seq_1layer",
         "bi_seq_2layers_varlen", "bi_last_dense_varlen", "bi_seq_dense_varlen", "bi_last_classification",
         "bi_seq_classification_varlen", "after_mult_bi_sum_seq_varlen", "before_mult_bi_mul_last_varlen",
-        "mixed_stack_ave_dense_last_varlen", "after_mult_uni_classification_seq_varlen");
+        "mixed_stack_ave_dense_last_varlen", "after_mult_uni_classification_seq_varlen",
+        "lstm_bi_last_1layer", "lstm_uni_seq_2layers_varlen", "lstm_bi_last_2layers_varlen",
+        "lstm_bi_last_dense_varlen", "lstm_bi_seq_classification_varlen", "lstm_bi_last_classification",
+        "lstm_bi_sum_then_mul_seq_varlen", "mixed_gru_lstm_ave_dense_last_varlen");
   }
 
-  /** The fixtures of nn.GRU without hidden dense layers, which also come as a bare state_dict. */
+  /** The fixtures of nn.GRU and nn.LSTM without hidden dense layers, which also come as a bare state_dict. */
   static Stream<String> stateDictFixtures() {
     return Stream.of("bi_last_1layer", "uni_last_2layers_varlen", "bi_last_2layers_varlen", "uni_seq_1layer",
-        "bi_seq_2layers_varlen", "bi_last_classification", "bi_seq_classification_varlen");
+        "bi_seq_2layers_varlen", "bi_last_classification", "bi_seq_classification_varlen",
+        "lstm_bi_last_1layer", "lstm_uni_seq_2layers_varlen", "lstm_bi_last_2layers_varlen",
+        "lstm_bi_seq_classification_varlen", "lstm_bi_last_classification");
   }
 
   /** One fixture: PyTorch's batch, initial network and results. */
