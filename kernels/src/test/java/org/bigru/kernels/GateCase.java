@@ -6,7 +6,7 @@ import java.util.Random;
 
 /**
  * The operands of one gate-kernel call, for comparing Panama with the scalar reference: the shape, a seed,
- * six random offsets, and arrays of random values with padding around each slice, so that comparing whole
+ * seven random offsets, and arrays of random values with padding around each slice, so that comparing whole
  * arrays also catches a write outside the slice.
  */
 final class GateCase {
@@ -21,6 +21,7 @@ final class GateCase {
   final int o4;
   final int o5;
   final int o6;
+  final int o7;
 
   GateCase(int rows, int hidden, long seed) {
     this.rows = rows;
@@ -33,6 +34,7 @@ final class GateCase {
     o4 = 1 + random.nextInt(5);
     o5 = 1 + random.nextInt(5);
     o6 = 1 + random.nextInt(5);
+    o7 = 1 + random.nextInt(5);
   }
 
   /** rows x width x H values in [-scale, scale] after offset, plus padding. */
