@@ -14,8 +14,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * One time step of the fused GRU gates (reset after), forward and backward, for a batch of rows: the part of
- * a step that is not GEMM. Each fork uses one provider and one vector width, as a real run does.
+ * One time step of the fused gates, GRU (reset after) and LSTM, forward and backward, for a batch of rows: the
+ * part of a step that is not GEMM. Each fork uses one provider and one vector width, as a real run does.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,6 +43,14 @@ public class GateBenchmark {
   private float[] dxg;
   private float[] dhg;
   private float[] dh;
+  private float[] lstmXg;
+  private float[] lstmHg;
+  private float[] c;
+  private float[] cNew;
+  private float[] lstmSaved;
+  private float[] dcNew;
+  private float[] dGates;
+  private float[] dc;
 
   @Setup
   public void setUp() {
@@ -59,6 +67,16 @@ public class GateBenchmark {
     dhg = new float[rows * 3 * hidden];
     dh = new float[rows * hidden];
     kernels.gruForwardResetAfter(rows, hidden, xg, 0, hg, 0, bias, 0, h, 0, hNew, 0, saved, 0);
+
+    lstmXg = random(random, rows * 4 * hidden, 2f);
+    lstmHg = random(random, rows * 4 * hidden, 2f);
+    c = random(random, rows * hidden, 1f);
+    dcNew = random(random, rows * hidden, 1f);
+    cNew = new float[rows * hidden];
+    lstmSaved = new float[rows * 5 * hidden];
+    dGates = new float[rows * 4 * hidden];
+    dc = new float[rows * hidden];
+    kernels.lstmForward(rows, hidden, lstmXg, 0, lstmHg, 0, bias, 0, c, 0, cNew, 0, hNew, 0, lstmSaved, 0);
   }
 
   private static float[] random(Random random, int n, float scale) {
@@ -79,5 +97,17 @@ public class GateBenchmark {
   public float[] backwardResetAfter() {
     kernels.gruBackwardResetAfter(rows, hidden, dhNew, 0, h, 0, saved, 0, dxg, 0, dhg, 0, dh, 0);
     return dh;
+  }
+
+  @Benchmark
+  public float[] lstmForward() {
+    kernels.lstmForward(rows, hidden, lstmXg, 0, lstmHg, 0, bias, 0, c, 0, cNew, 0, hNew, 0, lstmSaved, 0);
+    return hNew;
+  }
+
+  @Benchmark
+  public float[] lstmBackward() {
+    kernels.lstmBackward(rows, hidden, dhNew, 0, dcNew, 0, c, 0, lstmSaved, 0, dGates, 0, dc, 0);
+    return dc;
   }
 }

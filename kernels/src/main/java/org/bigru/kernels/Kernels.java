@@ -1,17 +1,18 @@
 package org.bigru.kernels;
 
 /**
- * Every numeric kernel a bidirectional GRU needs for training and inference.
+ * Every numeric kernel a bidirectional GRU or LSTM needs for training and inference.
  *
  * <p>Matrices are row-major {@code float[]} slices: an array, the offset of element (0, 0) and a
  * leading dimension (the distance between two rows), so callers compute on slices of preallocated
- * buffers without copying. The GRU gate kernels take densely packed rows (row stride {@code 3H},
- * {@code 4H} or {@code H}) because the layer keeps its per-step buffers time-major: the rows of one
+ * buffers without copying. The gate kernels take densely packed rows (row stride {@code 3H}, {@code 4H},
+ * {@code 5H} or {@code H}) because the layer keeps its per-step buffers time-major: the rows of one
  * time step are a contiguous slice found by an offset alone.
  *
  * <p>Gate order is PyTorch's: r | z | n. The gate kernels save, per row, {@code r | z | n | hn} in a
  * {@code 4H} buffer, where {@code hn} is the recurrent candidate term {@code W_hn h + b_hn} (reset after)
- * or {@code W_hn (r * h) + b_hn} (reset before); the backward kernels read it back.
+ * or {@code W_hn (r * h) + b_hn} (reset before); the backward kernels read it back. The LSTM gate order is
+ * PyTorch's too: i | f | g | o, with one {@code 4H} bias {@code b_ih + b_hh}.
  *
  * <p>The forward gate kernels take the projections without bias and add the biases themselves, from one
  * {@code 4H} vector {@code b_ir + b_hr | b_iz + b_hz | b_in | b_hn}: the two sums can be added once, and no
@@ -157,18 +158,51 @@ public interface Kernels {
                               float[] saved, int savedOff, float[] dxg, int dxgOff, float[] dhg, int dhgOff,
                               float[] dh, int dhOff);
 
-  // TEMPORARY until the lstm-kernels branch lands
-  default void lstmForward(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias, int biasOff,
-                   float[] c, int cOff, float[] cNew, int cNewOff, float[] hNew, int hNewOff,
-                   float[] saved, int savedOff) {
-    throw new UnsupportedOperationException();
-  }
+  // ---------------------------------------------------------------- LSTM gates
 
-  default void lstmBackward(int rows, int hidden, float[] dhNew, int dhNewOff, float[] dcNew, int dcNewOff,
+  /**
+   * One LSTM time step (PyTorch {@code nn.LSTM}, gate order i | f | g | o):
+   * <pre>
+   * i  = sigmoid(xg_i + hg_i + b_i)      f  = sigmoid(xg_f + hg_f + b_f)
+   * g  = tanh(xg_g + hg_g + b_g)         o  = sigmoid(xg_o + hg_o + b_o)
+   * c' = f * c + i * g                   h' = o * tanh(c')
+   * </pre>
+   *
+   * @param xg    [rows x 4H] input projections W_ih x, without bias
+   * @param hg    [rows x 4H] recurrent projections W_hh h
+   * @param bias  [4H] b_ih + b_hh
+   * @param c     [rows x H] previous cell state
+   * @param cNew  [rows x H] new cell state (may not alias c)
+   * @param hNew  [rows x H] new hidden state (may not alias c)
+   * @param saved [rows x 5H] receives i | f | g | o | tanh(c') (the activated gates)
+   */
+  void lstmForward(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias, int biasOff,
+                   float[] c, int cOff, float[] cNew, int cNewOff, float[] hNew, int hNewOff,
+                   float[] saved, int savedOff);
+
+  /**
+   * Backward of {@link #lstmForward} for one time step:
+   * <pre>
+   * dc' = dcNew + dh' * o * (1 - tanh(c')^2)
+   * do  = dh' * tanh(c') * o * (1 - o)        dg = dc' * i * (1 - g^2)
+   * di  = dc' * g * i * (1 - i)               df = dc' * c * f * (1 - f)
+   * dc  = dc' * f
+   * </pre>
+   *
+   * @param dhNew  [rows x H] gradient of the loss with respect to h'
+   * @param dcNew  [rows x H] gradient with respect to c' that flows in from the next step (not including the
+   *               part through h')
+   * @param c      [rows x H] previous cell state used in the forward step
+   * @param saved  [rows x 5H] what the forward step saved
+   * @param dGates [rows x 4H] receives the pre-activation gradients di | df | dg | do: the gradient into both
+   *               projections and the bias; the caller forms dh = dGates W_hh and the weight gradients with
+   *               GEMMs
+   * @param dc     [rows x H] receives the gradient with respect to the previous cell state; may alias dcNew
+   *               (each element is read before it is written)
+   */
+  void lstmBackward(int rows, int hidden, float[] dhNew, int dhNewOff, float[] dcNew, int dcNewOff,
                     float[] c, int cOff, float[] saved, int savedOff, float[] dGates, int dGatesOff,
-                    float[] dc, int dcOff) {
-    throw new UnsupportedOperationException();
-  }
+                    float[] dc, int dcOff);
 
   // ---------------------------------------------------------------- the rest of a training step
 

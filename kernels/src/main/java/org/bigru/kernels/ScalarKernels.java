@@ -187,6 +187,59 @@ public final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public void lstmForward(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias,
+                          int biasOff, float[] c, int cOff, float[] cNew, int cNewOff, float[] hNew, int hNewOff,
+                          float[] saved, int savedOff) {
+    for (int row = 0; row < rows; row++) {
+      int g4 = row * 4 * hidden;
+      int s = savedOff + row * 5 * hidden;
+      for (int j = 0; j < hidden; j++) {
+        float i = sigmoid(xg[xgOff + g4 + j] + hg[hgOff + g4 + j] + bias[biasOff + j]);
+        float f = sigmoid(xg[xgOff + g4 + hidden + j] + hg[hgOff + g4 + hidden + j] + bias[biasOff + hidden + j]);
+        float g = (float) Math.tanh(xg[xgOff + g4 + 2 * hidden + j] + hg[hgOff + g4 + 2 * hidden + j]
+            + bias[biasOff + 2 * hidden + j]);
+        float o = sigmoid(xg[xgOff + g4 + 3 * hidden + j] + hg[hgOff + g4 + 3 * hidden + j]
+            + bias[biasOff + 3 * hidden + j]);
+        float cell = f * c[cOff + row * hidden + j] + i * g;
+        float tanhCell = (float) Math.tanh(cell);
+        cNew[cNewOff + row * hidden + j] = cell;
+        hNew[hNewOff + row * hidden + j] = o * tanhCell;
+        saved[s + j] = i;
+        saved[s + hidden + j] = f;
+        saved[s + 2 * hidden + j] = g;
+        saved[s + 3 * hidden + j] = o;
+        saved[s + 4 * hidden + j] = tanhCell;
+      }
+    }
+  }
+
+  @Override
+  public void lstmBackward(int rows, int hidden, float[] dhNew, int dhNewOff, float[] dcNew, int dcNewOff,
+                           float[] c, int cOff, float[] saved, int savedOff, float[] dGates, int dGatesOff,
+                           float[] dc, int dcOff) {
+    for (int row = 0; row < rows; row++) {
+      int d4 = dGatesOff + row * 4 * hidden;
+      int s = savedOff + row * 5 * hidden;
+      for (int j = 0; j < hidden; j++) {
+        float i = saved[s + j];
+        float f = saved[s + hidden + j];
+        float g = saved[s + 2 * hidden + j];
+        float o = saved[s + 3 * hidden + j];
+        float tanhCell = saved[s + 4 * hidden + j];
+        float cPrev = c[cOff + row * hidden + j];
+        float dOut = dhNew[dhNewOff + row * hidden + j];
+
+        float dCell = dcNew[dcNewOff + row * hidden + j] + dOut * o * (1f - tanhCell * tanhCell);
+        dGates[d4 + j] = dCell * g * i * (1f - i);
+        dGates[d4 + hidden + j] = dCell * cPrev * f * (1f - f);
+        dGates[d4 + 2 * hidden + j] = dCell * i * (1f - g * g);
+        dGates[d4 + 3 * hidden + j] = dOut * tanhCell * o * (1f - o);
+        dc[dcOff + row * hidden + j] = dCell * f;
+      }
+    }
+  }
+
+  @Override
   public void addBiasRows(int rows, int cols, float[] bias, int biasOff, float[] c, int cOff, int ldc) {
     for (int i = 0; i < rows; i++) {
       for (int j = 0; j < cols; j++) {

@@ -18,78 +18,25 @@ class GruGateKernelsTest {
   private static final double ABS = 2e-6;
   private static final double REL = 1e-5;
 
-  /** The operands of one kernel call, at random offsets, with random padding around them. */
-  private static final class Case {
-    final int rows;
-    final int hidden;
-    final long seed;
-    final Random random;
-    final int o1;
-    final int o2;
-    final int o3;
-    final int o4;
-    final int o5;
-    final int o6;
-
-    Case(int rows, int hidden, long seed) {
-      this.rows = rows;
-      this.hidden = hidden;
-      this.seed = seed;
-      this.random = new Random(seed);
-      o1 = 1 + random.nextInt(5);
-      o2 = 1 + random.nextInt(5);
-      o3 = 1 + random.nextInt(5);
-      o4 = 1 + random.nextInt(5);
-      o5 = 1 + random.nextInt(5);
-      o6 = 1 + random.nextInt(5);
+  /** A saved buffer as the scalar forward writes it, so r, z, n and hn are consistent. */
+  private static float[] saved(GateCase c, boolean resetAfter) {
+    float[] xg = c.array(c.o1, 3, 3f);
+    float[] hg = c.array(c.o2, 3, 3f);
+    float[] h = c.array(c.o3, 1, 1f);
+    float[] saved = c.array(c.o4, 4, 1f);
+    float[] out = c.array(c.o5, 1, 1f);
+    float[] bias = c.bias();
+    if (resetAfter) {
+      SCALAR.gruForwardResetAfter(c.rows, c.hidden, xg, c.o1, hg, c.o2, bias, c.o6, h, c.o3, out, c.o5, saved, c.o4);
+    } else {
+      SCALAR.gruResetBefore(c.rows, c.hidden, xg, c.o1, hg, c.o2, bias, c.o6, h, c.o3, out, c.o5, saved, c.o4);
+      SCALAR.gruCandidateBefore(c.rows, c.hidden, xg, c.o1, hg, c.o2, bias, c.o6, h, c.o3, out, c.o5, saved, c.o4);
     }
-
-    /** rows x width values in [-scale, scale] after offset, plus padding. */
-    float[] array(int offset, int width, float scale) {
-      return randomArray(random, offset + rows * width * hidden + 3, scale);
-    }
-
-    /** The 4H gate biases at offset o6, plus padding. */
-    float[] bias() {
-      return randomArray(random, o6 + 4 * hidden + 3, 1f);
-    }
-
-    /** A saved buffer as the scalar forward writes it, so r, z, n and hn are consistent. */
-    float[] saved(boolean resetAfter) {
-      float[] xg = array(o1, 3, 3f);
-      float[] hg = array(o2, 3, 3f);
-      float[] h = array(o3, 1, 1f);
-      float[] saved = array(o4, 4, 1f);
-      float[] out = array(o5, 1, 1f);
-      float[] bias = bias();
-      if (resetAfter) {
-        SCALAR.gruForwardResetAfter(rows, hidden, xg, o1, hg, o2, bias, o6, h, o3, out, o5, saved, o4);
-      } else {
-        SCALAR.gruResetBefore(rows, hidden, xg, o1, hg, o2, bias, o6, h, o3, out, o5, saved, o4);
-        SCALAR.gruCandidateBefore(rows, hidden, xg, o1, hg, o2, bias, o6, h, o3, out, o5, saved, o4);
-      }
-      return saved;
-    }
-
-    String name(Kernels k, String kernel) {
-      return kernel + " " + k.describe() + " rows=" + rows + " hidden=" + hidden;
-    }
+    return saved;
   }
 
-  private interface CaseCheck {
-    void check(Kernels k, Case c);
-  }
-
-  private static void forEachCase(CaseCheck check) {
-    long base = System.nanoTime();
-    for (Kernels k : KernelTesting.panamaAtEveryWidth()) {
-      for (int hidden : KernelTesting.tailSizes(k)) {
-        for (int rows : ROWS) {
-          long seed = base + 1000L * hidden + rows + k.vectorBits();
-          check.check(k, new Case(rows, hidden, seed));
-        }
-      }
-    }
+  private static void forEachCase(GateCase.Check check) {
+    GateCase.forEach(ROWS, check);
   }
 
   @Test
@@ -114,7 +61,7 @@ class GruGateKernelsTest {
   @Test
   void backwardResetAfterMatchesScalar() {
     forEachCase((k, c) -> {
-      float[] saved = c.saved(true);
+      float[] saved = saved(c, true);
       float[] dhNew = c.array(c.o1, 1, 1f);
       float[] h = c.array(c.o2, 1, 1f);
       float[] dxg = c.array(c.o3, 3, 1f);
@@ -154,7 +101,7 @@ class GruGateKernelsTest {
   @Test
   void candidateBeforeMatchesScalar() {
     forEachCase((k, c) -> {
-      float[] saved = c.saved(false);
+      float[] saved = saved(c, false);
       float[] xg = c.array(c.o1, 3, 3f);
       float[] hg = c.array(c.o2, 3, 3f);
       float[] h = c.array(c.o3, 1, 1f);
@@ -173,7 +120,7 @@ class GruGateKernelsTest {
   @Test
   void backwardCandidateBeforeMatchesScalar() {
     forEachCase((k, c) -> {
-      float[] saved = c.saved(false);
+      float[] saved = saved(c, false);
       float[] dhNew = c.array(c.o1, 1, 1f);
       float[] h = c.array(c.o2, 1, 1f);
       float[] dxg = c.array(c.o3, 3, 1f);
@@ -195,7 +142,7 @@ class GruGateKernelsTest {
   @Test
   void backwardResetBeforeMatchesScalar() {
     forEachCase((k, c) -> {
-      float[] saved = c.saved(false);
+      float[] saved = saved(c, false);
       float[] drh = c.array(c.o1, 1, 1f);
       float[] h = c.array(c.o2, 1, 1f);
       float[] dxg = c.array(c.o3, 3, 1f);
@@ -215,8 +162,6 @@ class GruGateKernelsTest {
 
   @Test
   void forwardResultsDoNotDependOnTheVectorWidth() {
-    // The vector lanes and the scalar tails compute the same float operations, so each width (with its own
-    // split between vector loop and tail) gives the same bits.
     long seed = System.nanoTime();
     Random random = new Random(seed);
     int rows = 3;
@@ -225,19 +170,11 @@ class GruGateKernelsTest {
     float[] hg = randomArray(random, rows * 3 * hidden, 3f);
     float[] h = randomArray(random, rows * hidden, 1f);
     float[] bias = randomArray(random, 4 * hidden, 1f);
-    float[] firstHNew = null;
-    float[] firstSaved = null;
-    for (Kernels k : KernelTesting.panamaAtEveryWidth()) {
+    KernelTesting.assertSameAtEveryWidth(seed, k -> {
       float[] hNew = new float[rows * hidden];
       float[] saved = new float[rows * 4 * hidden];
       k.gruForwardResetAfter(rows, hidden, xg, 0, hg, 0, bias, 0, h, 0, hNew, 0, saved, 0);
-      if (firstHNew == null) {
-        firstHNew = hNew;
-        firstSaved = saved;
-      } else {
-        assertClose(firstHNew, hNew, 0, 0, seed, "hNew at " + k.describe() + " against the narrowest width");
-        assertClose(firstSaved, saved, 0, 0, seed, "saved at " + k.describe() + " against the narrowest width");
-      }
-    }
+      return new float[][] {hNew, saved};
+    }, "hNew", "saved");
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 import jdk.incubator.vector.FloatVector;
 
 /** What the kernel tests share: the providers under test, the tail sizes, and tolerant comparison. */
@@ -66,6 +67,27 @@ public final class KernelTesting {
       boolean bothNaN = Double.isNaN(e) && Double.isNaN(a);
       if (!bothNaN && !(Math.abs(a - e) <= abs + rel * Math.abs(e))) {
         fail(what + ": element " + i + " is " + a + ", expected " + e + " (seed " + seed + ")");
+      }
+    }
+  }
+
+  /**
+   * Fails unless compute gives the same bits at every Panama width. Kernels whose vector lanes and scalar tails
+   * do the same float operations must pass: each width splits a row differently between vector loop and tail.
+   *
+   * @param compute runs a kernel with the given provider and returns its outputs, in the order of names
+   */
+  public static void assertSameAtEveryWidth(long seed, Function<Kernels, float[][]> compute, String... names) {
+    float[][] narrowest = null;
+    for (Kernels k : panamaAtEveryWidth()) {
+      float[][] outputs = compute.apply(k);
+      if (narrowest == null) {
+        narrowest = outputs;
+        continue;
+      }
+      for (int i = 0; i < names.length; i++) {
+        assertClose(narrowest[i], outputs[i], 0, 0, seed,
+            names[i] + " at " + k.describe() + " against the narrowest width");
       }
     }
   }

@@ -1,8 +1,8 @@
 package org.bigru.kernels;
 
+import static org.bigru.kernels.GradientCheck.weightedSum;
 import static org.bigru.kernels.KernelTesting.SCALAR;
 import static org.bigru.kernels.KernelTesting.randomArray;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import java.util.function.ToDoubleFunction;
@@ -19,35 +19,10 @@ class ScalarGruGateGradientTest {
 
   private static final int ROWS = 2;
   private static final int HIDDEN = 5;
-  // Float inputs of order 1: a step of 1e-2 keeps truncation (~h^2) and rounding (~1e-7 / h) near 1e-5.
-  private static final float STEP = 1e-2f;
-  private static final double ABS = 2e-4;
-  private static final double REL = 2e-3;
 
   private final long seed = System.nanoTime();
   private final Random random = new Random(seed);
-
-  /** Central difference of loss with respect to x[i], on the float values actually taken. */
-  private static double centralDifference(float[] x, int i, ToDoubleFunction<float[]> loss) {
-    float original = x[i];
-    float plus = original + STEP;
-    float minus = original - STEP;
-    x[i] = plus;
-    double lossPlus = loss.applyAsDouble(x);
-    x[i] = minus;
-    double lossMinus = loss.applyAsDouble(x);
-    x[i] = original;
-    return (lossPlus - lossMinus) / ((double) plus - minus);
-  }
-
-  private void assertGradient(String what, float[] x, float[] analytic, int from, int to,
-                              ToDoubleFunction<float[]> loss) {
-    for (int i = from; i < to; i++) {
-      double numeric = centralDifference(x, i, loss);
-      assertTrue(Math.abs(numeric - analytic[i]) <= ABS + REL * Math.abs(numeric),
-          what + "[" + i + "]: backward " + analytic[i] + ", finite difference " + numeric + " (seed " + seed + ")");
-    }
-  }
+  private final GradientCheck check = new GradientCheck(seed);
 
   /** The gradient of the 4H gate biases: column sums of dxg, then of the n columns of dhg. */
   private static float[] biasGradient(float[] dxg, float[] dhg) {
@@ -61,14 +36,6 @@ class ScalarGruGateGradientTest {
       }
     }
     return db;
-  }
-
-  private static double weightedSum(float[] weights, float[] values) {
-    double sum = 0;
-    for (int i = 0; i < values.length; i++) {
-      sum += (double) weights[i] * values[i];
-    }
-    return sum;
   }
 
   @Test
@@ -91,10 +58,10 @@ class ScalarGruGateGradientTest {
       SCALAR.gruForwardResetAfter(ROWS, HIDDEN, xg, 0, hg, 0, bias, 0, h, 0, out, 0, new float[saved.length], 0);
       return weightedSum(w, out);
     };
-    assertGradient("dxg", xg, dxg, 0, xg.length, loss);
-    assertGradient("dhg", hg, dhg, 0, hg.length, loss);
-    assertGradient("dh", h, dh, 0, h.length, loss);
-    assertGradient("dbias", bias, biasGradient(dxg, dhg), 0, bias.length, loss);
+    check.assertGradient("dxg", xg, dxg, 0, xg.length, loss);
+    check.assertGradient("dhg", hg, dhg, 0, hg.length, loss);
+    check.assertGradient("dh", h, dh, 0, h.length, loss);
+    check.assertGradient("dbias", bias, biasGradient(dxg, dhg), 0, bias.length, loss);
   }
 
   @Test
@@ -128,13 +95,13 @@ class ScalarGruGateGradientTest {
     }
     SCALAR.gruBackwardResetBefore(ROWS, HIDDEN, drh, 0, h, 0, saved, 0, dxg, 0, dhg, 0, dh, 0);
 
-    assertGradient("dxg", xg, dxg, 0, xg.length, loss);
+    check.assertGradient("dxg", xg, dxg, 0, xg.length, loss);
     for (int row = 0; row < ROWS; row++) {
       int rz = row * 3 * HIDDEN;
-      assertGradient("dhg (r, z columns)", hg, dhg, rz, rz + 2 * HIDDEN, loss);
+      check.assertGradient("dhg (r, z columns)", hg, dhg, rz, rz + 2 * HIDDEN, loss);
     }
-    assertGradient("dbias", bias, biasGradient(dxg, dhg), 0, bias.length, loss);
-    assertGradient("dh (direct and through r * h)", h, dh, 0, h.length, loss);
+    check.assertGradient("dbias", bias, biasGradient(dxg, dhg), 0, bias.length, loss);
+    check.assertGradient("dh (direct and through r * h)", h, dh, 0, h.length, loss);
   }
 
   /** The reset-before step as a layer runs it: gates, the W_hn product, candidate. Returns h'. */
@@ -167,6 +134,6 @@ class ScalarGruGateGradientTest {
     SCALAR.softmaxCrossEntropy(rows, classes, logits, 0, labels, 0, gradScale, grad, 0);
     ToDoubleFunction<float[]> scaledLoss = x ->
         gradScale * SCALAR.softmaxCrossEntropy(rows, classes, x, 0, labels, 0, 1f, new float[x.length], 0);
-    assertGradient("dlogits", logits, grad, 0, logits.length, scaledLoss);
+    check.assertGradient("dlogits", logits, grad, 0, logits.length, scaledLoss);
   }
 }

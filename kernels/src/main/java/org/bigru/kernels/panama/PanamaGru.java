@@ -1,6 +1,5 @@
 package org.bigru.kernels.panama;
 
-import static org.bigru.kernels.panama.PanamaActivations.sigmoid;
 import static org.bigru.kernels.panama.PanamaActivations.tanh;
 
 import jdk.incubator.vector.FloatVector;
@@ -16,9 +15,10 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>No loop holds more than one activation: the JIT turns vector code into SIMD instructions only when
  * all of it is inlined into one compilation, and it stops inlining at a node budget that two activations
  * with their scalar tails (or masked loads and stores) exceed (JDK 25: NodeCountInliningCutoff), after which
- * every vector is a heap object (20 to 50 times slower). So the forward step computes r, then z, then the
- * candidate in three loops that read back from saved while the row is still in L1; the tails are scalar
- * rather than masked.
+ * every vector is a heap object (20 to 50 times slower). So the forward step computes r and z in one loop
+ * (their columns are adjacent in xg, hg, bias and saved: one loop over 2H in {@link PanamaGates}, one sigmoid
+ * call site), then the candidate in another that reads them back from saved while the row is still in L1;
+ * the tails are scalar rather than masked.
  *
  * <p>Row layouts (r | z | n per gate block): xg, hg, dxg, dhg [rows x 3H]; saved [rows x 4H] = r | z | n | hn;
  * h, hNew, rh, drh, dh, dhNew [rows x H].
@@ -26,9 +26,11 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaGru {
 
   private final ConstantSpecies species;
+  private final PanamaGates gates;
 
   PanamaGru(VectorSpecies<Float> species) {
     this.species = ConstantSpecies.of(species);
+    this.gates = new PanamaGates(species);
   }
 
   // ---------------------------------------------------------------- forward
@@ -39,7 +41,7 @@ final class PanamaGru {
       int x = xgOff + row * 3 * hidden;
       int hgi = hgOff + row * 3 * hidden;
       int s = savedOff + row * 4 * hidden;
-      resetAndUpdateGates(hidden, xg, x, hg, hgi, bias, biasOff, saved, s);
+      gates.sigmoid(2 * hidden, xg, x, hg, hgi, bias, biasOff, saved, s);
       candidate(hidden, true, xg, x, hg, hgi, bias, biasOff, h, hOff + row * hidden, hNew, hNewOff + row * hidden,
           saved, s);
     }
@@ -49,8 +51,7 @@ final class PanamaGru {
                    float[] h, int hOff, float[] rh, int rhOff, float[] saved, int savedOff) {
     for (int row = 0; row < rows; row++) {
       int s = savedOff + row * 4 * hidden;
-      resetAndUpdateGates(hidden, xg, xgOff + row * 3 * hidden, hg, hgOff + row * 3 * hidden, bias, biasOff,
-          saved, s);
+      gates.sigmoid(2 * hidden, xg, xgOff + row * 3 * hidden, hg, hgOff + row * 3 * hidden, bias, biasOff, saved, s);
       resetState(hidden, saved, s, h, hOff + row * hidden, rh, rhOff + row * hidden);
     }
   }
@@ -60,25 +61,6 @@ final class PanamaGru {
     for (int row = 0; row < rows; row++) {
       candidate(hidden, false, xg, xgOff + row * 3 * hidden, hg, hgOff + row * 3 * hidden, bias, biasOff,
           h, hOff + row * hidden, hNew, hNewOff + row * hidden, saved, savedOff + row * 4 * hidden);
-    }
-  }
-
-  // One row: r = sigmoid(xg_r + hg_r + b_r), z = sigmoid(xg_z + hg_z + b_z) into saved. The r and z columns are
-  // adjacent in xg, hg, bias and saved, so one loop over 2H covers both with a single activation call site: C2
-  // stops inlining a second activation at its node budget (NodeCountInliningCutoff), and an activation left out
-  // of line runs on heap-allocated vectors.
-  private void resetAndUpdateGates(int hidden, float[] xg, int x, float[] hg, int hgi, float[] bias, int b,
-                                   float[] saved, int s) {
-    VectorSpecies<Float> vs = species.get();
-    int n = 2 * hidden;
-    int j = 0;
-    for (int bound = vs.loopBound(n); j < bound; j += vs.length()) {
-      FloatVector pre = FloatVector.fromArray(vs, xg, x + j).add(FloatVector.fromArray(vs, hg, hgi + j))
-          .add(FloatVector.fromArray(vs, bias, b + j));
-      sigmoid(pre).intoArray(saved, s + j);
-    }
-    for (; j < n; j++) {
-      saved[s + j] = sigmoid(xg[x + j] + hg[hgi + j] + bias[b + j]);
     }
   }
 

@@ -16,6 +16,7 @@ public final class PanamaKernels implements Kernels {
   private final PanamaGemm gemm;
   private final PanamaActivations activations;
   private final PanamaGru gru;
+  private final PanamaLstm lstm;
   private final PanamaOps ops;
 
   /**
@@ -27,6 +28,7 @@ public final class PanamaKernels implements Kernels {
     this.gemm = new PanamaGemm(species, fma);
     this.activations = new PanamaActivations(species);
     this.gru = new PanamaGru(species);
+    this.lstm = new PanamaLstm(species);
     this.ops = new PanamaOps(species, fma);
   }
 
@@ -121,6 +123,22 @@ public final class PanamaKernels implements Kernels {
                                      float[] dhg, int dhgOff, float[] dh, int dhOff) {
     gru.backwardResetBefore(rows, hidden, drh, drhOff, h, hOff, saved, savedOff, dxg, dxgOff, dhg, dhgOff,
         dh, dhOff);
+  }
+
+  @Override
+  public void lstmForward(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias,
+                          int biasOff, float[] c, int cOff, float[] cNew, int cNewOff, float[] hNew, int hNewOff,
+                          float[] saved, int savedOff) {
+    lstm.forward(rows, hidden, xg, xgOff, hg, hgOff, bias, biasOff, c, cOff, cNew, cNewOff, hNew, hNewOff,
+        saved, savedOff);
+  }
+
+  @Override
+  public void lstmBackward(int rows, int hidden, float[] dhNew, int dhNewOff, float[] dcNew, int dcNewOff,
+                           float[] c, int cOff, float[] saved, int savedOff, float[] dGates, int dGatesOff,
+                           float[] dc, int dcOff) {
+    lstm.backward(rows, hidden, dhNew, dhNewOff, dcNew, dcNewOff, c, cOff, saved, savedOff, dGates, dGatesOff,
+        dc, dcOff);
   }
 
   @Override
