@@ -26,7 +26,7 @@ class PredictorConcurrencyTest {
   private static ModelConfig config() {
     return NetworkFixtures.config(FEATURES,
         List.of(NetworkFixtures.gru(6, true, ResetGateMode.RECURRENT_BIAS_AFTER_MULTIPLICATION, MergeMode.CONCAT),
-            NetworkFixtures.gru(5, true, ResetGateMode.AFTER_MULTIPLICATION, MergeMode.SUM)),
+            NetworkFixtures.lstm(5, true, MergeMode.SUM)),
         OutputMode.SEQUENCE, List.of(new DenseLayerSpec(4, Activation.TANH)), 2, Task.REGRESSION);
   }
 

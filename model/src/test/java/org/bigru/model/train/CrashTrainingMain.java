@@ -49,7 +49,8 @@ public final class CrashTrainingMain {
 
   static ModelConfig config() {
     return new ModelConfig(FEATURES,
-        List.of(new RecurrentLayerSpec(6, true, ResetGateMode.RECURRENT_BIAS_AFTER_MULTIPLICATION, MergeMode.CONCAT)),
+        List.of(new RecurrentLayerSpec(6, true, ResetGateMode.RECURRENT_BIAS_AFTER_MULTIPLICATION, MergeMode.CONCAT),
+            RecurrentLayerSpec.lstm(4, true, MergeMode.CONCAT, OutputMode.SEQUENCE)),
         OutputMode.LAST, List.of(new DenseLayerSpec(5, Activation.TANH)), 0.2, 1, Task.REGRESSION, List.of(), null);
   }
 

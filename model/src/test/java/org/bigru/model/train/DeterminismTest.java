@@ -50,10 +50,12 @@ class DeterminismTest {
   }
 
   private static ModelConfig config() {
-    // Two stacked BiGRUs, a hidden dense layer and dropout: every source of randomness and every threadable part.
+    // Two stacked BiGRUs and a BiLSTM, a hidden dense layer and dropout: every source of randomness and every
+    // threadable part.
     return new ModelConfig(FEATURES,
         List.of(new RecurrentLayerSpec(5, true, ResetGateMode.RECURRENT_BIAS_AFTER_MULTIPLICATION, MergeMode.CONCAT),
-            new RecurrentLayerSpec(4, true, ResetGateMode.AFTER_MULTIPLICATION, MergeMode.SUM)),
+            new RecurrentLayerSpec(4, true, ResetGateMode.AFTER_MULTIPLICATION, MergeMode.SUM),
+            RecurrentLayerSpec.lstm(3, true, MergeMode.CONCAT, OutputMode.SEQUENCE)),
         OutputMode.SEQUENCE, List.of(new DenseLayerSpec(6, Activation.TANH)), 0.25, 2, Task.CLASSIFICATION,
         List.of(), null);
   }
