@@ -44,6 +44,7 @@ public record ModelConfig(int inputSize, List<RecurrentLayerSpec> recurrent, Out
     }
     hidden = hidden == null ? List.of() : List.copyOf(hidden);
     recurrent = List.copyOf(recurrent);
+    MemoryBudget.checkShapes(inputSize, recurrent, hidden, outputSize);
     classNames = classNames == null ? List.of() : List.copyOf(classNames);
     preprocessing = preprocessing == null ? Map.of() : Map.copyOf(preprocessing);
     if (task == Task.CLASSIFICATION && !classNames.isEmpty() && classNames.size() != outputSize) {

@@ -135,9 +135,14 @@ public final class ModelConfigJson {
       if (!bidirectional.isBoolean()) {
         throw new IllegalArgumentException(where + ": 'bidirectional' must be true or false, found " + bidirectional);
       }
-      specs.add(new RecurrentLayerSpec(integer(layer, "units", where), bidirectional.booleanValue(),
-          ResetGateMode.fromMatlabName(text(layer, "reset_mode", where)),
-          MergeMode.fromName(text(layer, "merge", where))));
+      int units = integer(layer, "units", where);
+      ResetGateMode reset = ResetGateMode.fromMatlabName(text(layer, "reset_mode", where));
+      MergeMode merge = MergeMode.fromName(text(layer, "merge", where));
+      try {
+        specs.add(new RecurrentLayerSpec(units, bidirectional.booleanValue(), reset, merge));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+      }
     }
     return specs;
   }
@@ -148,8 +153,13 @@ public final class ModelConfigJson {
       String where = "hidden layer " + i;
       JsonNode layer = object(layers.get(i), where);
       checkKeys(layer, DENSE_KEYS, where);
-      specs.add(new DenseLayerSpec(integer(layer, "units", where),
-          Activation.fromName(text(layer, "activation", where))));
+      int units = integer(layer, "units", where);
+      Activation activation = Activation.fromName(text(layer, "activation", where));
+      try {
+        specs.add(new DenseLayerSpec(units, activation));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+      }
     }
     return specs;
   }
