@@ -130,14 +130,16 @@ public final class MemoryBudget {
 
   /**
    * The buffers one batch grows in the network and its layers, each [rows x width] with rows = batch x steps:
-   * the network's input (and its gradient), per recurrent layer its reversed input, output and input gradients,
+   * the batch's copies of the input (and its gradient), per recurrent layer its reversed input, output and input gradients,
    * per GRU direction its states, kept gates (4H), reset states, state gradients and input gradient (training),
    * and the dense layers' outputs and gradients.
    */
   static long batchBytes(ModelConfig config, int batch, int steps, boolean training) {
     double sequences = Math.max(1, batch);
     double rows = sequences * Math.max(1, steps);
-    double floats = rows * config.inputSize() * (training ? 2 : 1);
+    // The batch as MiniBatches copies it out of the data (two sizes cached: full batches and the last one), and
+    // the network's sorted copy of it (and its gradient, in training).
+    double floats = rows * config.inputSize() * (training ? 4 : 2);
     double width = config.inputSize();
     for (RecurrentLayerSpec layer : config.recurrent()) {
       double h = layer.units();

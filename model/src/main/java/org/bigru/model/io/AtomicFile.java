@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -58,7 +57,7 @@ public final class AtomicFile {
    */
   public static Path writableTarget(Path target) throws IOException {
     Path file = resolve(target);
-    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
       throw new FileSystemException(target.toString(), null, "exists and is " + kind(file)
           + ", not a regular file; refusing to replace it");
     }
@@ -81,22 +80,24 @@ public final class AtomicFile {
   }
 
   /**
-   * The file a write to {@code target} lands in: its folder with {@code ..} and symbolic links resolved (so it
-   * must exist), and the name itself followed through any chain of symbolic links. Fails with a
+   * The file a write to {@code target} lands in. An existing regular file (through any links) is its real path.
+   * An existing file of another kind (a folder, a device, a pipe, /dev/stdout) is returned as given, for the
+   * caller to refuse. A new file is its folder's real path (so {@code ..} follows the folder before it, which
+   * must exist) plus its name, following a dangling link to the file it names. Fails with a
    * {@link java.nio.file.NoSuchFileException} when a folder is missing, and a {@link FileSystemException} on a
    * loop of links.
    */
   public static Path resolve(Path target) throws IOException {
     Path current = target.toAbsolutePath();
+    if (Files.exists(current)) {
+      return Files.isRegularFile(current) ? current.toRealPath() : current;
+    }
     for (int links = 0; ; links++) {
       Path name = current.getFileName();
       if (name == null) {
         return current;
       }
       Path folder = current.getParent().toRealPath();
-      if (name.toString().equals("..") || name.toString().equals(".")) {
-        return folder.resolve(name).normalize();
-      }
       Path file = folder.resolve(name);
       if (!Files.isSymbolicLink(file)) {
         return file;
@@ -109,17 +110,13 @@ public final class AtomicFile {
     }
   }
 
-  /** What a path that is not a regular file is, in words. */
+  /** What an existing path that is not a regular file is, in words (following links). */
   public static String kind(Path file) {
-    if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+    if (Files.isDirectory(file)) {
       return "a folder";
     }
-    if (Files.isSymbolicLink(file)) {
-      return "a symbolic link";
-    }
     try {
-      Object type = Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-      int mode = ((Integer) type) & 0170000;
+      int mode = ((Integer) Files.getAttribute(file, "unix:mode")) & 0170000;
       switch (mode) {
         case 0020000:
           return "a character device";

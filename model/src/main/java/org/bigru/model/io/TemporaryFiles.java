@@ -43,12 +43,15 @@ public final class TemporaryFiles {
     }
   }
 
-  /** Deletes a temporary file (if it is still there) and forgets it. */
+  /**
+   * Deletes a temporary file (if it is still there) and forgets it; one that cannot be deleted now stays
+   * registered, so the shutdown hook tries again.
+   */
   public static void delete(Path temp) throws IOException {
+    Files.deleteIfExists(temp);
     synchronized (LOCK) {
       OPEN.remove(temp);
     }
-    Files.deleteIfExists(temp);
   }
 
   /** Deletes temporary files, adding any failure to {@code failure} rather than hiding it. */
