@@ -21,8 +21,9 @@ import org.bigru.model.io.TemporaryFiles;
  *
  * <p>Planning resolves each path as the file system will ({@code ..} after the folder it follows, symbolic
  * links followed: a link is written through and stays) and refuses, naming the option as typed: an empty
- * name, a missing or read-only folder, a folder or special file (device, pipe) in the file's place, a path
- * that is one of the inputs, or one that another output of the same command also names. Content is then
+ * name, a missing or read-only folder, a folder or special file (device, pipe) in the file's place, the file
+ * the command's own stdout or stderr is redirected to, a path that is one of the inputs, or one that another
+ * output of the same command also names. Content is then
  * written to temporary files beside the targets, and {@link #commit} renames them all at once
  * ({@link TemporaryFiles#moveAll}): the outputs appear together or not at all. Closing the plan deletes what
  * was not committed, and a signal (SIGTERM, Ctrl-C) deletes it too.
@@ -126,6 +127,11 @@ public final class OutputPlan implements AutoCloseable {
       throw new BadInputException(what + " is " + AtomicFile.kind(target) + ", not a regular file; bigru writes whole "
           + "files (a temporary file renamed into place), so give a file name");
     }
+    String stream = standardStream(target);
+    if (stream != null) {
+      throw new BadInputException(what + " is this command's own " + stream + "; renaming a new file into its "
+          + "place would cut it off from what the command writes there, so give a file name");
+    }
     if (!Files.isWritable(target.getParent())) {
       throw new BadInputException(what + ": the folder " + target.getParent() + " is not writable");
     }
@@ -218,6 +224,18 @@ public final class OutputPlan implements AutoCloseable {
     } catch (IOException e) {
       throw new BadInputException(option + " " + typed + " cannot be used: " + e.getMessage(), e);
     }
+  }
+
+  /** "standard output" when the file is where this process's stdout goes (a redirect to it), and so on. */
+  private static String standardStream(Path file) {
+    String[] names = {"standard input", "standard output", "standard error"};
+    for (int fd = 0; fd < names.length; fd++) {
+      Path open = Path.of("/proc/self/fd/" + fd);
+      if (Files.isRegularFile(open) && sameFile(file, open)) {
+        return names[fd];
+      }
+    }
+    return null;
   }
 
   private static boolean sameFile(Path a, Path b) {
