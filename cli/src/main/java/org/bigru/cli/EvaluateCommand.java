@@ -48,8 +48,6 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     OptionChecks checks = new OptionChecks(spec);
     checks.atLeast("--threads", threads, 0);
-    checks.path("--metrics-json", metricsJson);
-    checks.path("--plot", plot);
     InputFiles.require(model, "--model");
     InputFiles.require(data, "--data");
     OutputPlan plan = new OutputPlan();

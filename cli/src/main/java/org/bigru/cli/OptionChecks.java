@@ -1,6 +1,5 @@
 package org.bigru.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,13 +58,6 @@ final class OptionChecks {
     if (!(value >= 0 && value <= Float.MAX_VALUE)) {
       throw new BadInputException(option + " must be a number from 0 to " + Float.MAX_VALUE + " (float32), not "
           + typed(option, value));
-    }
-  }
-
-  /** A file name: not empty. */
-  void path(String option, Path value) {
-    if (value != null && value.toString().isEmpty()) {
-      throw new BadInputException(option + " is empty; give a file name");
     }
   }
 

@@ -465,16 +465,13 @@ final class TrainCommand implements Callable<Integer> {
     checks.name("--reset-mode", () -> ResetGateMode.fromMatlabName(resetMode));
     checks.name("--merge", () -> MergeMode.fromName(merge));
     checks.name("--dense-activation", () -> Activation.fromName(denseActivation));
-    checks.path("--out", out);
-    checks.path("--metrics-json", metricsJson);
-    checks.path("--checkpoint-dir", checkpointDir);
-    checks.path("--init", init);
 
-    // The smallest network these options can give: one feature, one output, a batch of one.
+    // The smallest network these options can give: one feature, one output, one step of a batch of one. (What
+    // the window and the batch add depends on the data, and is checked once it is read.)
     OutputMode mode = returnSequences ? OutputMode.SEQUENCE : OutputMode.LAST;
     ModelConfig oneLayer = sizes(checks, () -> new ModelConfig(1, recurrentLayers(1), mode, denseLayers(), dropout, 1,
         taskKind, List.of(), Map.of()), "");
-    double bytes = (double) layers * MemoryBudget.trainingBytes(oneLayer, 1, Math.max(1, Math.max(window, rowSteps)));
+    double bytes = (double) layers * MemoryBudget.trainingBytes(oneLayer, 1, 1);
     MemoryBudget.require((long) Math.min(bytes, Long.MAX_VALUE), sizeOptions(checks),
         "shrink --units, --layers or --dense");
   }
