@@ -9,6 +9,7 @@ import org.bigru.model.MemoryBudget;
 import org.bigru.model.ModelConfig;
 import org.bigru.model.Network;
 import org.bigru.model.data.Dataset;
+import org.bigru.model.train.CheckpointFolderException;
 import org.bigru.model.train.StopReason;
 import org.bigru.model.train.Trainer;
 import org.bigru.model.train.TrainingHistory;
@@ -83,9 +84,16 @@ public final class Bigru {
     if (table != null) {
       table.header(kernels());
     }
-    TrainingHistory history = options.resume()
-        ? Trainer.resume(network, train, validation, options.training(), record)
-        : Trainer.fit(network, train, validation, options.training(), record);
+    TrainingHistory history;
+    try {
+      history = options.resume()
+          ? Trainer.resume(network, train, validation, options.training(), record)
+          : Trainer.fit(network, train, validation, options.training(), record);
+    } catch (CheckpointFolderException e) {
+      throw new IllegalArgumentException("CheckpointPath '" + e.folder() + "' " + e.reason() + (e.resuming()
+          ? "; resume with that run's data and options, or train anew with another CheckpointPath"
+          : "; give another CheckpointPath, or set 'ResumeFromCheckpoint', true to continue that run"), e);
+    }
     if (table != null) {
       table.finish(describe(history));
     }

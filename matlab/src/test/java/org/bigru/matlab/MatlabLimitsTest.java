@@ -94,6 +94,20 @@ class MatlabLimitsTest {
   }
 
   @Test
+  void aCheckpointPathServesOneRun() {
+    Sequences x = Sequences.fromMatlab("X", new double[] {1, 2, 3}, new double[] {1, 1, 1}, new double[] {1, 1, 1});
+    Dataset y = MatlabTargets.responsesPerSequence(x, "Y", new double[] {1, 2, 3}, 3, 1);
+    String folder = dir.resolve("ck").toString();
+    MatlabOptions options = MatlabOptions.fromMatlab("adam", new String[] {"MaxEpochs", "CheckpointPath", "Verbose"},
+        new String[] {"1", folder, "false"});
+    Bigru.train(layers(2, "last", 2, 1, false), y, null, null, options, null, null);
+    assertMessage("CheckpointPath '" + folder + "' already holds the checkpoints of this same run", () ->
+        Bigru.train(layers(2, "last", 2, 1, false), y, null, null, options, null, null));
+    assertMessage("; give another CheckpointPath, or set 'ResumeFromCheckpoint', true to continue that run", () ->
+        Bigru.train(layers(2, "last", 2, 1, false), y, null, null, options, null, null));
+  }
+
+  @Test
   void optionsThatAreNaNOrBeyondSinglePrecisionAreRefused() {
     for (String option : new String[] {"InitialLearnRate", "L2Regularization", "Epsilon"}) {
       assertMessage("the value of '" + option + "' must be a finite number", () -> MatlabOptions.fromMatlab("adam",
