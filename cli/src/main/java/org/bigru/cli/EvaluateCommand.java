@@ -48,11 +48,9 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     OptionChecks checks = new OptionChecks(spec);
     checks.atLeast("--threads", threads, 0);
-    InputFiles.require(model, "--model");
-    InputFiles.require(data, "--data");
     OutputPlan plan = new OutputPlan();
-    plan.input("--model", model);
-    plan.input("--data", data);
+    plan.input("--model", InputFiles.require(model, "--model"));
+    plan.input("--data", InputFiles.require(data, "--data"));
     OutputPlan.Output metricsOut = plan.output("--metrics-json", metricsJson);
     OutputPlan.Output plotOut = plan.output("--plot", plot);
     Plots.checkName("--plot", plot);

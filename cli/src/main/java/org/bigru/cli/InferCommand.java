@@ -50,11 +50,9 @@ final class InferCommand implements Callable<Integer> {
     OptionChecks checks = new OptionChecks(spec);
     checks.atLeast("--batch", batch, 1);
     checks.atLeast("--threads", threads, 0);
-    InputFiles.require(model, "--model");
-    InputFiles.require(input, "--input");
     OutputPlan plan = new OutputPlan();
-    plan.input("--model", model);
-    plan.input("--input", input);
+    plan.input("--model", InputFiles.require(model, "--model"));
+    plan.input("--input", InputFiles.require(input, "--input"));
     OutputPlan.Output y = plan.output("--output", output);
     try (plan) {
       infer(plan, y, checks.described("--batch", batch));

@@ -51,11 +51,9 @@ final class PredictCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     OptionChecks checks = new OptionChecks(spec);
     checks.atLeast("--threads", threads, 0);
-    InputFiles.require(model, "--model");
-    InputFiles.require(data, "--data");
     OutputPlan plan = new OutputPlan();
-    plan.input("--model", model);
-    plan.input("--data", data);
+    plan.input("--model", InputFiles.require(model, "--model"));
+    plan.input("--data", InputFiles.require(data, "--data"));
     OutputPlan.Output csv = plan.output("--out", out);
     try (plan) {
       predict(plan, csv);

@@ -229,12 +229,10 @@ final class TrainCommand implements Callable<Integer> {
     checkOptions(checks, taskKind);
     OutputPlan plan = new OutputPlan();
     if (chosen == null) {
-      InputFiles.require(data, "--data");
-      plan.input("--data", data);
+      plan.input("--data", InputFiles.require(data, "--data"));
     }
     if (init != null) {
-      InputFiles.require(init, "--init");
-      plan.input("--init", init);
+      plan.input("--init", InputFiles.require(init, "--init"));
     }
     if (resume != null) {
       InputFiles.requireFolder(resume, "--resume");
