@@ -51,8 +51,9 @@ check "with one line: needs N MiB, the heap has M MiB; raise -Xmx through BIGRU_
 check "and nothing else" one_line
 
 BIGRU_JAVA_OPTS=-Xmx64q "$bigru" info >"$out" 2>"$err"; code=$?
-check "a JVM option the JVM refuses fails" test "$code" -ne 0
-check "with the JVM's own message (the filter passes it)" grep -q "Invalid maximum heap size" "$err"
+check "a JVM option the JVM refuses exits 2" test "$code" -eq 2
+check "with one line holding the JVM's reason" grep -q "BIGRU_JAVA_OPTS='-Xmx64q': Invalid maximum heap size" "$err"
+check "and nothing else" one_line
 
 # SIGTERM reaches the JVM (the launcher execs it): it stops, writes no model later, and leaves no temporary file.
 "$bigru" train --data "$work/d.csv" --out "$work/sig.safetensors" --epochs 100000 --plot none --loss-plot none \
