@@ -15,7 +15,8 @@ function options = trainingOptions(solverName, varargin)
 %     SequencePaddingDirection ('right' | 'left'), SequencePaddingValue (0), ExecutionEnvironment
 %     ('auto' | 'cpu'), Verbose (true), VerboseFrequency (50), Plots ('none' | 'training-progress'),
 %     Seed ([]: drawn from rand, so rng(s) makes training repeatable; or a whole number),
-%     CheckpointPath ('': none; a folder receiving a checkpoint after every epoch, the last two kept),
+%     CheckpointPath ('': none; a folder receiving a checkpoint after every epoch, the last two kept; it
+%     belongs to the run that first used it, so another run there is refused),
 %     CheckpointFrequency (1), CheckpointFrequencyUnit ('epoch' | 'iteration': also every N iterations),
 %     ResumeFromCheckpoint (false; bigru's: continue from the newest valid checkpoint in CheckpointPath,
 %     with the same data and options, e.g. a larger MaxEpochs, and an explicit Seed).

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.bigru.kernels.Kernels;
 import org.bigru.model.CellType;
 import org.bigru.model.DenseLayerSpec;
+import org.bigru.model.MemoryBudget;
 import org.bigru.model.MergeMode;
 import org.bigru.model.ModelConfig;
 import org.bigru.model.Network;
@@ -74,25 +75,35 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    for (int[] v : new int[][] {{batch, 0}, {seqLen, 1}, {features, 2}, {units, 3}, {layers, 4}}) {
-      if (v[0] < 1) {
-        String[] names = {"--batch", "--seq-len", "--features", "--units", "--layers"};
-        throw new BadInputException(names[v[1]] + " must be at least 1, not " + v[0]);
-      }
+    OptionChecks checks = new OptionChecks(spec);
+    checks.atLeast("--batch", batch, 1);
+    checks.atLeast("--seq-len", seqLen, 1);
+    checks.atLeast("--features", features, 1);
+    checks.atLeast("--units", units, 1);
+    checks.atLeast("--layers", layers, 1);
+    checks.atLeast("--threads", threads, 0);
+    if (!(seconds > 0 && seconds <= 1e6)) {
+      throw new BadInputException("--seconds must be above 0 and at most 1e6, not " + checks.typed("--seconds",
+          seconds));
     }
-    if (!(seconds > 0) || !(warmup >= 0)) {
-      throw new BadInputException("--seconds must be above 0 and --warmup at least 0");
+    if (!(warmup >= 0 && warmup <= 1e6)) {
+      throw new BadInputException("--warmup must be from 0 to 1e6, not " + checks.typed("--warmup", warmup));
     }
     CellType cellType = CellType.fromName(cell);
     int threadCount = Threads.resolve(threads);
-    List<RecurrentLayerSpec> recurrent = new ArrayList<>();
-    for (int l = 0; l < layers; l++) {
-      recurrent.add(new RecurrentLayerSpec(cellType, units, true,
-          cellType == CellType.GRU ? ResetGateMode.RECURRENT_BIAS_AFTER_MULTIPLICATION : null, MergeMode.CONCAT,
-          OutputMode.SEQUENCE));
+    String sizes = checks.described("--batch", batch) + " " + checks.described("--seq-len", seqLen) + " "
+        + checks.described("--features", features) + " " + checks.described("--units", units) + " "
+        + checks.described("--layers", layers);
+    if ((long) batch * seqLen * features > MemoryBudget.MAX_ARRAY) {
+      throw new BadInputException(sizes + ": a batch of " + (long) batch * seqLen * features + " values is more than "
+          + "a Java array holds (" + MemoryBudget.MAX_ARRAY + ")");
     }
-    ModelConfig config = new ModelConfig(features, recurrent, OutputMode.LAST, List.<DenseLayerSpec>of(), 0, 1,
-        Task.REGRESSION, List.of(), Map.of());
+    ModelConfig oneLayer = config(cellType, 1, sizes);
+    double estimate = (double) layers * MemoryBudget.trainingBytes(oneLayer, batch, seqLen)
+        + (double) Float.BYTES * batch * seqLen * features;
+    MemoryBudget.require((long) Math.min(estimate, Long.MAX_VALUE), sizes,
+        "shrink --batch, --seq-len, --features, --units or --layers");
+    ModelConfig config = config(cellType, layers, sizes);
     Network network = Network.create(config, seed);
     network.setThreads(threadCount);
     // the step of an optimizer: parameter gradients only (as PyTorch, whose input needs no gradient)
@@ -161,6 +172,22 @@ final class BenchCommand implements Callable<Integer> {
               : "");
     }
     return ExitCodes.OK;
+  }
+
+  /** The benchmarked network with {@code count} layers; sizes beyond a Java array are refused naming the options. */
+  private ModelConfig config(CellType cellType, int count, String sizes) {
+    try {
+      List<RecurrentLayerSpec> recurrent = new ArrayList<>();
+      for (int l = 0; l < count; l++) {
+        recurrent.add(new RecurrentLayerSpec(cellType, units, true,
+            cellType == CellType.GRU ? ResetGateMode.RECURRENT_BIAS_AFTER_MULTIPLICATION : null, MergeMode.CONCAT,
+            OutputMode.SEQUENCE));
+      }
+      return new ModelConfig(features, recurrent, OutputMode.LAST, List.<DenseLayerSpec>of(), 0, 1, Task.REGRESSION,
+          List.of(), Map.of());
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(sizes + ": " + e.getMessage(), e);
+    }
   }
 
   /** CPU time used so far by this process, all threads; -1 where the JVM does not report it. */

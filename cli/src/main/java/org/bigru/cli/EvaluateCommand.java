@@ -3,9 +3,9 @@ package org.bigru.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.bigru.cli.output.OutputFiles;
+import org.bigru.cli.output.OutputPlan;
 import org.bigru.cli.output.Plots;
 import org.bigru.cli.pipeline.Evaluation;
 import org.bigru.cli.pipeline.Preprocessing;
@@ -46,38 +46,52 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    for (Path p : Arrays.asList(metricsJson, plot)) {
-      if (p != null) {
-        OutputFiles.check(p, "output", Arrays.asList(model, data));
-      }
-    }
-    Network network = Models.load(model, "--model");
-    network.setThreads(Threads.resolve(threads));
-    Preprocessing pre = Preprocessing.fromMap(network.config().preprocessing(), model.toString());
-    Sequences sequences = ModelData.load(network.config(), pre, model, data, dataOptions, true).sequences();
-    Evaluation.Result result = Evaluation.run(network, sequences, pre, network.config().classNames());
-    PrintWriter out = spec.commandLine().getOut();
-    Report.printMetrics(out, result, network.config().classNames(), "Metrics of " + model.getFileName() + " on "
-        + data.getFileName());
-    if (plot != null) {
-      if (result.regression() != null) {
-        double[] actual = new double[sequences.actual().length / sequences.outputs()];
-        double[] predicted = new double[actual.length];
-        for (int i = 0; i < actual.length; i++) {
-          actual[i] = sequences.actual()[i * sequences.outputs()];
-          predicted[i] = result.predicted()[i * sequences.outputs()];
+    OptionChecks checks = new OptionChecks(spec);
+    checks.atLeast("--threads", threads, 0);
+    OutputPlan plan = new OutputPlan();
+    plan.input("--model", InputFiles.require(model, "--model"));
+    plan.input("--data", InputFiles.require(data, "--data"));
+    OutputPlan.Output metricsOut = plan.output("--metrics-json", metricsJson);
+    OutputPlan.Output plotOut = plan.output("--plot", plot);
+    Plots.checkName("--plot", plot);
+    try (plan) {
+      Network network = Models.load(model, "--model");
+      network.setThreads(Threads.resolve(threads));
+      Preprocessing pre = Preprocessing.fromMap(network.config().preprocessing(), model.toString());
+      Sequences sequences = ModelData.load(network.config(), pre, model, data, dataOptions, true).sequences();
+      Evaluation.checkMemory(network.config(), sequences, "evaluating " + model.getFileName() + " on "
+          + data.getFileName());
+      List<String> classes = network.config().classNames();
+      Evaluation.Result result = Evaluation.run(network, sequences, pre, classes);
+      if (plotOut != null) {
+        if (result.regression() != null) {
+          double[] actual = new double[sequences.actual().length / sequences.outputs()];
+          double[] predicted = new double[actual.length];
+          for (int i = 0; i < actual.length; i++) {
+            actual[i] = sequences.actual()[i * sequences.outputs()];
+            predicted[i] = result.predicted()[i * sequences.outputs()];
+          }
+          Plots.fit(plan, plotOut, actual, predicted, pre.targetName() != null ? pre.targetName() : "y[0]");
+        } else {
+          long[][] confusion = result.classification().confusion();
+          Plots.confusion(plan, plotOut, confusion, classes,
+              Report.mostFrequent(confusion, Math.min(classes.size(), Plots.MAX_CONFUSION_CLASSES)));
         }
-        Plots.fit(plot, actual, predicted, pre.targetName() != null ? pre.targetName() : "y[0]");
-      } else {
-        Plots.confusion(plot, result.classification().confusion(), network.config().classNames());
       }
-      out.println("Plot:      " + plot);
+      if (metricsOut != null) {
+        Report.writeJson(plan, metricsOut, Report.metricsJson(result, classes));
+      }
+      plan.commit();
+      PrintWriter out = spec.commandLine().getOut();
+      Report.printMetrics(out, result, classes, "Metrics of " + model.getFileName() + " on " + data.getFileName());
+      if (plotOut != null) {
+        out.println("Plot:      " + plot);
+      }
+      if (metricsOut != null) {
+        out.println("Metrics:   " + metricsJson);
+      }
+      out.flush();
     }
-    if (metricsJson != null) {
-      Report.writeJson(metricsJson, Report.metricsJson(result, network.config().classNames()));
-      out.println("Metrics:   " + metricsJson);
-    }
-    out.flush();
     return ExitCodes.OK;
   }
 }

@@ -6,8 +6,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.bigru.cli.output.OutputFiles;
+import org.bigru.cli.output.OutputPlan;
 import org.bigru.cli.pipeline.TensorData;
+import org.bigru.model.MemoryBudget;
 import org.bigru.model.ModelConfig;
 import org.bigru.model.Network;
 import org.bigru.model.OutputMode;
@@ -46,11 +47,20 @@ final class InferCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (batch < 1) {
-      throw new BadInputException("--batch must be at least 1, not " + batch);
+    OptionChecks checks = new OptionChecks(spec);
+    checks.atLeast("--batch", batch, 1);
+    checks.atLeast("--threads", threads, 0);
+    OutputPlan plan = new OutputPlan();
+    plan.input("--model", InputFiles.require(model, "--model"));
+    plan.input("--input", InputFiles.require(input, "--input"));
+    OutputPlan.Output y = plan.output("--output", output);
+    try (plan) {
+      infer(plan, y, checks.described("--batch", batch));
     }
-    OutputFiles.check(output, "--output", Arrays.asList(model, input));
-    DataOptions.requireFile(input, "--input");
+    return ExitCodes.OK;
+  }
+
+  private void infer(OutputPlan plan, OutputPlan.Output file, String batchOption) throws IOException {
     Network network = Models.load(model, "--model");
     network.setThreads(Threads.resolve(threads));
     ModelConfig config = network.config();
@@ -63,11 +73,21 @@ final class InferCommand implements Callable<Integer> {
       throw new BadInputException(input + ": x has " + features + " features per step, " + model + " expects "
           + config.inputSize());
     }
-    int[] lengths = TensorData.lengths(content, input, n, steps);
     boolean perStep = config.outputMode() == OutputMode.SEQUENCE;
+    long outputValues = (long) n * (perStep ? steps : 1) * config.outputSize();
+    if (outputValues > MemoryBudget.MAX_ARRAY) {
+      throw new BadInputException(input + ": " + n + " sequences give " + outputValues + " output values, more than "
+          + "one tensor holds here (" + MemoryBudget.MAX_ARRAY + "); split x into smaller files");
+    }
+    // y, the slice of x and the output of each batch, and the network's buffers for one batch.
+    MemoryBudget.require(MemoryBudget.saturatedAdd(MemoryBudget.inferenceBytes(config, Math.min(batch, n), steps),
+        Float.BYTES * (2 * outputValues + 2L * Math.min(batch, n) * steps * features)),
+        "inferring " + n + " sequences of " + steps + " x " + features + " values (" + batchOption + ")",
+        "shrink --batch or split x into smaller files");
+    int[] lengths = TensorData.lengths(content, input, n, steps);
     int outputs = config.outputSize();
     int rowWidth = perStep ? steps * outputs : outputs;
-    float[] y = new float[Math.multiplyExact(n, rowWidth)];
+    float[] y = new float[(int) outputValues];
     float[] values = x.floats();
     for (int from = 0; from < n; from += batch) {
       int size = Math.min(batch, n - from);
@@ -82,8 +102,9 @@ final class InferCommand implements Callable<Integer> {
     metadata.put("output_mode", config.outputMode().lowerName());
     Map<String, Tensor> tensors = new LinkedHashMap<>();
     tensors.put("y", Tensor.ofFloats(shape, y));
-    new SafeTensors(metadata, tensors).write(output);
+    SafeTensors yFile = new SafeTensors(metadata, tensors);
+    plan.writeFile(file, yFile::write);
+    plan.commit();
     spec.commandLine().getOut().printf("y %s written to %s%n", Arrays.toString(shape), output);
-    return ExitCodes.OK;
   }
 }

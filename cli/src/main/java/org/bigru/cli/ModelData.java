@@ -17,7 +17,10 @@ import org.bigru.cli.table.TableReader;
 import org.bigru.model.ModelConfig;
 import org.bigru.model.Task;
 
-/** New data prepared as a saved model's preprocessing says (evaluate and predict). */
+/**
+ * New data prepared as a saved model's preprocessing says (evaluate and predict). Whether the file has a header
+ * row is the model's setting unless --header or --no-header says otherwise.
+ */
 final class ModelData {
 
   /** The sequences, and the table they came from (null for tensors). */
@@ -29,7 +32,7 @@ final class ModelData {
 
   static Loaded load(ModelConfig config, Preprocessing pre, Path modelFile, Path data, DataOptions options,
                      boolean withTargets) throws IOException {
-    DataOptions.requireFile(data, "--data");
+    InputFiles.require(data, "--data");
     if (!pre.isTable()) {
       if (TableReader.isTable(data)) {
         throw new BadInputException(modelFile + " was trained on tensors, so --data must be a .safetensors file, not "
@@ -45,12 +48,16 @@ final class ModelData {
     if (!TableReader.isTable(data)) {
       throw new BadInputException(modelFile + " was trained on a table, so --data must be .csv or .xlsx, not " + data);
     }
-    RawTable raw = TableReader.read(data, options.sheet, pre.header());
+    boolean header = options.header(pre.header());
+    RawTable raw = TableReader.read(data, options.sheet, header);
     for (String feature : pre.featureNames()) {
       if (raw.columnIndex(feature) < 0) {
         throw new BadInputException(data.getFileName() + " has no column '" + feature + "', which " + modelFile
             + " was trained on (its features: " + ColumnNames.describe(pre.featureNames()) + "; the file's columns: "
-            + ColumnNames.describe(raw.header()) + ")");
+            + ColumnNames.describe(raw.header()) + ")" + (header == pre.header() ? ""
+                : header ? "; the model was trained on a file without a header row, and --header reads the first "
+                    + "row as names" : "; the model was trained on a file with a header row, and --no-header names "
+                    + "the columns column1, column2, ..."));
       }
     }
     boolean classification = config.task() == Task.CLASSIFICATION;

@@ -13,7 +13,7 @@ final class Models {
   }
 
   static Network load(Path file, String option) {
-    DataOptions.requireFile(file, option);
+    InputFiles.require(file, option);
     try {
       return ModelFile.load(file);
     } catch (NoSuchFileException e) {

@@ -6,12 +6,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.bigru.cli.output.OutputFiles;
+import org.bigru.cli.output.OutputPlan;
 import org.bigru.cli.pipeline.Evaluation;
 import org.bigru.cli.pipeline.Preprocessing;
 import org.bigru.cli.pipeline.Sequences;
@@ -50,12 +49,26 @@ final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    OutputFiles.check(out, "--out", Arrays.asList(model, data));
+    OptionChecks checks = new OptionChecks(spec);
+    checks.atLeast("--threads", threads, 0);
+    OutputPlan plan = new OutputPlan();
+    plan.input("--model", InputFiles.require(model, "--model"));
+    plan.input("--data", InputFiles.require(data, "--data"));
+    OutputPlan.Output csv = plan.output("--out", out);
+    try (plan) {
+      predict(plan, csv);
+    }
+    return ExitCodes.OK;
+  }
+
+  private void predict(OutputPlan plan, OutputPlan.Output csv) throws IOException {
     Network network = Models.load(model, "--model");
     network.setThreads(Threads.resolve(threads));
     Preprocessing pre = Preprocessing.fromMap(network.config().preprocessing(), model.toString());
     ModelData.Loaded loaded = ModelData.load(network.config(), pre, model, data, dataOptions, false);
     Sequences sequences = loaded.sequences();
+    Evaluation.checkMemory(network.config(), sequences, "predicting with " + model.getFileName() + " on "
+        + data.getFileName());
     List<String> classes = network.config().classNames();
     Evaluation.Result result = Evaluation.run(network, sequences, pre, classes);
     boolean classification = network.config().task() == Task.CLASSIFICATION;
@@ -68,7 +81,7 @@ final class PredictCommand implements Callable<Integer> {
     for (int o = 0; o < outputs; o++) {
       header.add("predicted_" + name + (outputs > 1 ? "_" + o : "") + suffix);
     }
-    OutputFiles.write(out, stream -> {
+    plan.write(csv, stream -> {
       Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
       CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
           .setHeader(header.toArray(new String[0])).setRecordSeparator('\n').get());
@@ -87,7 +100,7 @@ final class PredictCommand implements Callable<Integer> {
       }
       printer.flush();
     });
+    plan.commit();
     spec.commandLine().getOut().printf("%d predictions written to %s%n", sequences.size(), out);
-    return ExitCodes.OK;
   }
 }

@@ -2,15 +2,16 @@ package org.bigru.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.bigru.cli.output.CheckpointProgress;
-import org.bigru.cli.output.OutputFiles;
+import org.bigru.cli.output.OutputPlan;
 import org.bigru.cli.output.Plots;
 import org.bigru.cli.output.Progress;
 import org.bigru.cli.pipeline.Evaluation;
@@ -27,6 +28,7 @@ import org.bigru.cli.table.TableReader;
 import org.bigru.model.Activation;
 import org.bigru.model.CellType;
 import org.bigru.model.DenseLayerSpec;
+import org.bigru.model.MemoryBudget;
 import org.bigru.model.MergeMode;
 import org.bigru.model.ModelConfig;
 import org.bigru.model.Network;
@@ -35,6 +37,7 @@ import org.bigru.model.RecurrentLayerSpec;
 import org.bigru.model.ResetGateMode;
 import org.bigru.model.Task;
 import org.bigru.model.io.ModelFile;
+import org.bigru.model.train.CheckpointFolderException;
 import org.bigru.model.train.NonFinitePolicy;
 import org.bigru.model.train.OptimizerKind;
 import org.bigru.model.train.Shuffle;
@@ -225,37 +228,58 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter stdout = spec.commandLine().getOut();
-    applyExample();
-    Task taskKind = Task.fromName(task);
-    checkOptions();
-    Path plotFile = optionalPath(plot != null ? plot
-        : taskKind == Task.CLASSIFICATION ? "bigru-confusion.png" : "bigru-fit.png");
-    Path lossPlotFile = optionalPath(lossPlot);
-    List<Path> inputs = Arrays.asList(data, init);
-    OutputFiles.check(out, "--out", inputs);
-    for (Path p : Arrays.asList(plotFile, lossPlotFile, metricsJson)) {
-      if (p != null) {
-        OutputFiles.check(p, "output", inputs);
-      }
+    OptionChecks checks = new OptionChecks(spec);
+    Example chosen = chooseExample();
+    Task taskKind = checks.name("--task", () -> Task.fromName(task));
+    checkOptions(checks, taskKind);
+    OutputPlan plan = new OutputPlan();
+    if (chosen == null) {
+      plan.input("--data", InputFiles.require(data, "--data"));
     }
-    DataOptions.requireFile(data, "--data");
     if (init != null) {
-      DataOptions.requireFile(init, "--init");
+      plan.input("--init", InputFiles.require(init, "--init"));
     }
+    if (resume != null) {
+      InputFiles.requireFolder(resume, "--resume");
+    }
+    Path plotPath = optionalPath(plot != null ? plot
+        : taskKind == Task.CLASSIFICATION ? "bigru-confusion.png" : "bigru-fit.png");
+    Path lossPlotPath = optionalPath(lossPlot);
+    Outputs outputs = new Outputs(plan.output("--out", out), plan.output("--plot", plotPath),
+        plan.output("--loss-plot", lossPlotPath), plan.output("--metrics-json", metricsJson));
+    Plots.checkName("--plot", plotPath);
+    Plots.checkName("--loss-plot", lossPlotPath);
+    plan.folder(resume != null ? "--resume" : "--checkpoint-dir", resume != null ? resume : checkpointDir);
+    if (chosen != null) {
+      data = chosen.extract();
+      spec.commandLine().getOut().println("example: " + chosen.optionName + " (shipped with bigru; --data FILE for "
+          + "your own)");
+    }
+    try (plan) {
+      return run(checks, taskKind, plan, outputs);
+    }
+  }
 
+  /** The planned output files. */
+  private record Outputs(OutputPlan.Output model, OutputPlan.Output plot, OutputPlan.Output lossPlot,
+                         OutputPlan.Output metrics) {
+  }
+
+  private int run(OptionChecks checks, Task taskKind, OutputPlan plan, Outputs outputs) throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
     Preprocessing pre;
     Sequences sequences;
     Split split;
     List<String> classes;
     OutputMode mode;
+    boolean header = dataOptions.header(true);
     if (TableReader.isTable(data)) {
       mode = returnSequences ? OutputMode.SEQUENCE : OutputMode.LAST;
-      Table table = ColumnSelector.select(TableReader.read(data, dataOptions.sheet, dataOptions.header),
+      Table table = ColumnSelector.select(TableReader.read(data, dataOptions.sheet, header),
           new TableOptions(indexColumn, drop, features, target, true, taskKind == Task.CLASSIFICATION,
               dataOptions.missing));
       TablePreparation.Prepared prepared = TablePreparation.prepare(table, taskKind, mode, window, horizon, rowSteps,
-          dataOptions.header, indexColumn, valSize, testSize);
+          header, indexColumn, valSize, testSize);
       pre = prepared.preprocessing();
       sequences = prepared.sequences();
       split = prepared.split();
@@ -279,16 +303,17 @@ final class TrainCommand implements Callable<Integer> {
           sequences.size(), content.steps(), sequences.data().features());
     }
 
-    int outputs = taskKind == Task.CLASSIFICATION ? classes.size() : sequences.outputs();
-    ModelConfig config = new ModelConfig(sequences.data().features(), recurrentLayers(), mode, denseLayers(),
-        dropout, outputs, taskKind, classes, pre.toMap());
-    Network network = createNetwork(config);
+    int outputCount = taskKind == Task.CLASSIFICATION ? classes.size() : sequences.outputs();
+    ModelConfig config = modelConfig(checks, sequences.data().features(), outputCount, mode, taskKind, classes,
+        pre);
     int threadCount = Threads.resolve(threads);
-    network.setThreads(threadCount);
     Sequences train = sequences.range(split.train().start(), split.train().end());
     Sequences validation = split.validation() == null ? null
         : sequences.range(split.validation().start(), split.validation().end());
     Sequences test = split.test() == null ? null : sequences.range(split.test().start(), split.test().end());
+    checkMemory(checks, config, sequences, train, test);
+    Network network = createNetwork(config);
+    network.setThreads(threadCount);
     stdout.printf(Locale.ROOT, "split: %d training, %d validation, %d test sequences; model %s%n", train.size(),
         validation == null ? 0 : validation.size(), test == null ? 0 : test.size(), describe(config));
 
@@ -296,13 +321,12 @@ final class TrainCommand implements Callable<Integer> {
     long start = System.nanoTime();
     TrainingListener listener = CheckpointProgress.of(new Progress(stdout, Progress.isTerminal(), epochs),
         spec.commandLine().getErr());
-    TrainingHistory history = resume != null
-        ? Trainer.resume(network, train.data(), validation == null ? null : validation.data(), options, listener)
-        : Trainer.fit(network, train.data(), validation == null ? null : validation.data(), options, listener);
+    TrainingHistory history = train(checks, network, train, validation, options, listener);
     double seconds = (System.nanoTime() - start) / 1e9;
 
-    ModelFile.save(network, out);
+    plan.writeFile(outputs.model(), file -> ModelFile.save(network, file));
     if (history.stopReason() == StopReason.NOT_FINITE_LOSS) {
+      plan.commit();
       spec.commandLine().getErr().println("bigru: " + history.stopMessage() + "; model written to " + out
           + (options.checkpointDir() != null ? ", last good checkpoint in " + options.checkpointDir() : "")
           + " (--on-nonfinite skip skips such batches)");
@@ -311,23 +335,26 @@ final class TrainCommand implements Callable<Integer> {
     }
     Evaluation.Result result = test == null ? null : Evaluation.run(network, test, pre, classes);
     List<String> written = new ArrayList<>();
-    if (result != null && plotFile != null) {
+    if (result != null && outputs.plot() != null) {
       if (result.regression() != null) {
-        Plots.fit(plotFile, toDoubles(test.actual(), test.outputs()), toDoubles(result.predicted(), test.outputs()),
-            pre.targetName() != null ? pre.targetName() : "y[0]");
+        Plots.fit(plan, outputs.plot(), toDoubles(test.actual(), test.outputs()),
+            toDoubles(result.predicted(), test.outputs()), pre.targetName() != null ? pre.targetName() : "y[0]");
       } else {
-        Plots.confusion(plotFile, result.classification().confusion(), classes);
+        long[][] confusion = result.classification().confusion();
+        Plots.confusion(plan, outputs.plot(), confusion, classes,
+            Report.mostFrequent(confusion, Math.min(classes.size(), Plots.MAX_CONFUSION_CLASSES)));
       }
-      written.add(plotFile.toString());
+      written.add(outputs.plot().toString());
     }
-    if (lossPlotFile != null) {
-      Plots.loss(lossPlotFile, boxed(history.losses()), boxed(history.validationLosses()));
-      written.add(lossPlotFile.toString());
+    if (outputs.lossPlot() != null) {
+      Plots.loss(plan, outputs.lossPlot(), boxed(history.losses()), boxed(history.validationLosses()));
+      written.add(outputs.lossPlot().toString());
     }
-    if (metricsJson != null) {
-      Report.writeJson(metricsJson, result == null ? new java.util.LinkedHashMap<>() : Report.metricsJson(result,
-          classes));
+    if (outputs.metrics() != null) {
+      Report.writeJson(plan, outputs.metrics(), result == null ? new LinkedHashMap<>()
+          : Report.metricsJson(result, classes));
     }
+    plan.commit();
 
     stdout.println();
     if (result != null) {
@@ -352,17 +379,19 @@ final class TrainCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** Fills in the shipped example's options where the command line left them out. */
-  private void applyExample() throws IOException {
+  /**
+   * The shipped example used without --data, or null: its options fill in what the command line left out. Its
+   * file is extracted only once every option has been checked.
+   */
+  private Example chooseExample() {
     if (data != null) {
       if (example != null) {
         throw new BadInputException("--example and --data exclude each other");
       }
-      return;
+      return null;
     }
     Example chosen = Example.fromName(example == null ? "seattle-weather" : example);
     ParseResult parsed = spec.commandLine().getParseResult();
-    data = chosen.extract();
     if (!parsed.hasMatchedOption("--task")) {
       task = chosen.task;
     }
@@ -382,20 +411,45 @@ final class TrainCommand implements Callable<Integer> {
     if (!parsed.hasMatchedOption("--row-steps")) {
       rowSteps = chosen.rowSteps;
     }
-    spec.commandLine().getOut().println("example: " + chosen.optionName + " (shipped with bigru; --data FILE for "
-        + "your own)");
+    return chosen;
   }
 
-  private void checkOptions() {
-    atLeast("--units", units, 1);
-    atLeast("--layers", layers, 1);
-    atLeast("--epochs", epochs, 1);
-    atLeast("--batch", batch, 1);
-    atLeast("--window", window, 0);
-    atLeast("--horizon", horizon, 0);
-    atLeast("--row-steps", rowSteps, 0);
-    atLeast("--patience", patience, 0);
-    atLeast("--checkpoint-every", checkpointEvery, 0);
+  /**
+   * Every option checked once, before any data is read: ranges (NaN and float32 overflow included), names,
+   * combinations, and the sizes the network options imply (each weight matrix must fit a Java array, and the
+   * network at its smallest, one feature and one output, must fit the heap).
+   */
+  private void checkOptions(OptionChecks checks, Task taskKind) {
+    checks.atLeast("--units", units, 1);
+    checks.atLeast("--layers", layers, 1);
+    checks.atLeast("--epochs", epochs, 1);
+    checks.atLeast("--batch", batch, 1);
+    checks.atLeast("--window", window, 0);
+    checks.atLeast("--horizon", horizon, 0);
+    checks.atLeast("--row-steps", rowSteps, 0);
+    checks.atLeast("--patience", patience, 0);
+    checks.atLeast("--checkpoint-every", checkpointEvery, 0);
+    checks.atLeast("--threads", threads, 0);
+    for (int n : dense) {
+      if (n < 1) {
+        throw new BadInputException("--dense sizes must be at least 1, not " + checks.typed("--dense", dense));
+      }
+    }
+    if (learningRate != null) {
+      checks.positiveFloat("--lr", learningRate);
+    }
+    checks.nonNegativeFloat("--l2", l2);
+    checks.nonNegativeFloat("--clip", clip);
+    if (!(dropout >= 0 && dropout < 1)) {
+      throw new BadInputException("--dropout must be in [0, 1), not " + checks.typed("--dropout", dropout));
+    }
+    if (!(testSize >= 0 && testSize < 1)) {
+      throw new BadInputException("--test-size must be in [0, 1), not " + checks.typed("--test-size", testSize));
+    }
+    if (!(valSize >= 0 && valSize < 1)) {
+      throw new BadInputException("--val-size must be in [0, 1), not " + checks.typed("--val-size", valSize));
+    }
+    Split.checkFractions(valSize, testSize);
     if (checkpointEvery > 0 && checkpointDir == null && resume == null) {
       throw new BadInputException("--checkpoint-every needs --checkpoint-dir");
     }
@@ -403,33 +457,97 @@ final class TrainCommand implements Callable<Integer> {
       throw new BadInputException("--resume " + resume + " and --checkpoint-dir " + checkpointDir
           + " differ: a resumed run keeps checkpointing into the directory it resumes from");
     }
-    if (resume != null && !Files.isDirectory(resume)) {
-      throw new BadInputException("--resume " + resume + ": no such directory");
-    }
-    NonFinitePolicy.fromName(onNonFinite);
     if (rowSteps > 0 && (window > 0 || horizon > 0)) {
       throw new BadInputException("--row-steps reads each row as a sequence; it excludes --window and --horizon");
-    }
-    if (!(dropout >= 0 && dropout < 1)) {
-      throw new BadInputException("--dropout must be in [0, 1), not " + dropout);
     }
     if (patience > 0 && valSize == 0) {
       throw new BadInputException("--patience needs validation data: give --val-size too");
     }
-    Split.checkFractions(valSize, testSize);
-    // Names are checked now, not after the data is read.
-    OptimizerKind.fromName(optimizer);
-    if (CellType.fromName(cell) == CellType.LSTM && resetMode != null) {
+    checks.name("--on-nonfinite", () -> NonFinitePolicy.fromName(onNonFinite));
+    checks.name("--optimizer", () -> OptimizerKind.fromName(optimizer));
+    CellType cellType = checks.name("--cell", () -> CellType.fromName(cell));
+    if (cellType == CellType.LSTM && resetMode != null) {
       throw new BadInputException("--reset-mode applies to GRU cells; an LSTM (--cell lstm) has no reset gate");
     }
-    resetGateMode();
-    MergeMode.fromName(merge);
-    Activation.fromName(denseActivation);
+    checks.name("--reset-mode", this::resetGateMode);
+    checks.name("--merge", () -> MergeMode.fromName(merge));
+    checks.name("--dense-activation", () -> Activation.fromName(denseActivation));
+
+    // The smallest network these options can give: one feature, one output, one step of a batch of one. (What
+    // the window and the batch add depends on the data, and is checked once it is read.)
+    OutputMode mode = returnSequences ? OutputMode.SEQUENCE : OutputMode.LAST;
+    ModelConfig oneLayer = sizes(checks, () -> new ModelConfig(1, recurrentLayers(1), mode, denseLayers(), dropout, 1,
+        taskKind, List.of(), Map.of()), "");
+    double bytes = (double) layers * MemoryBudget.trainingBytes(oneLayer, 1, 1);
+    MemoryBudget.require((long) Math.min(bytes, Long.MAX_VALUE), sizeOptions(checks),
+        "shrink --units, --layers or --dense");
   }
 
-  private static void atLeast(String option, long value, long min) {
-    if (value < min) {
-      throw new BadInputException(option + " must be at least " + min + ", not " + value);
+  /** The network for the data's features and outputs; sizes beyond a Java array are refused naming the options. */
+  private ModelConfig modelConfig(OptionChecks checks, int featureCount, int outputCount, OutputMode mode,
+                                  Task taskKind, List<String> classes, Preprocessing pre) {
+    return sizes(checks, () -> new ModelConfig(featureCount, recurrentLayers(layers), mode, denseLayers(), dropout,
+        outputCount, taskKind, classes, pre.toMap()), " with " + featureCount + " features per step and "
+        + outputCount + (taskKind == Task.CLASSIFICATION ? " classes" : " outputs"));
+  }
+
+  private ModelConfig sizes(OptionChecks checks, Supplier<ModelConfig> build, String data) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(sizeOptions(checks) + data + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** "--units 20000 --layers 3 --dense 64,32", as typed (the layers and dense layers only when given). */
+  private String sizeOptions(OptionChecks checks) {
+    StringBuilder sb = new StringBuilder(checks.described("--units", units));
+    if (checks.given("--layers")) {
+      sb.append(' ').append(checks.described("--layers", layers));
+    }
+    if (!dense.isEmpty()) {
+      sb.append(' ').append(checks.described("--dense", dense));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Refuses, before the network is built, a run whose data, network, training state and evaluation together
+   * would not fit the heap.
+   */
+  private void checkMemory(OptionChecks checks, ModelConfig config, Sequences sequences, Sequences train,
+                           Sequences test) {
+    int steps = Math.max(1, sequences.data().maxLength());
+    long values = (long) sequences.size() * steps * config.inputSize();
+    long dataBytes = values * Float.BYTES;
+    long trainingBytes = MemoryBudget.trainingBytes(config, Math.min(batch, train.size()), steps);
+    long evaluationBytes = 0;
+    if (test != null) {
+      boolean perStep = config.outputMode() == OutputMode.SEQUENCE;
+      evaluationBytes = 2L * Float.BYTES * test.size() * (perStep ? steps : 1) * config.outputSize();
+      if (config.task() == Task.CLASSIFICATION) {
+        // The confusion matrix, and the report's copy of it.
+        evaluationBytes += 2L * Long.BYTES * config.outputSize() * config.outputSize();
+      }
+    }
+    MemoryBudget.require(MemoryBudget.saturatedAdd(MemoryBudget.saturatedAdd(dataBytes, trainingBytes),
+        evaluationBytes), "training " + describe(config) + " on " + sequences.size() + " sequences of " + steps
+        + " x " + config.inputSize() + " values (" + checks.described("--batch", batch) + ")",
+        "shrink --batch, --window, --units or the data");
+  }
+
+  private TrainingHistory train(OptionChecks checks, Network network, Sequences train, Sequences validation,
+                                TrainingOptions options, TrainingListener listener) {
+    try {
+      return resume != null
+          ? Trainer.resume(network, train.data(), validation == null ? null : validation.data(), options, listener)
+          : Trainer.fit(network, train.data(), validation == null ? null : validation.data(), options, listener);
+    } catch (CheckpointFolderException e) {
+      String option = e.resuming() ? "--resume" : "--checkpoint-dir";
+      String folder = checks.typed(option, e.folder());
+      throw new BadInputException(option + " " + folder + " " + e.reason() + (e.resuming()
+          ? "; resume with that run's options and data, or start this run with a new --checkpoint-dir"
+          : "; give a new --checkpoint-dir, or --resume " + folder + " to continue that run (with its options)"), e);
     }
   }
 
@@ -442,12 +560,12 @@ final class TrainCommand implements Callable<Integer> {
         : ResetGateMode.fromMatlabName(resetMode);
   }
 
-  private List<RecurrentLayerSpec> recurrentLayers() {
+  private List<RecurrentLayerSpec> recurrentLayers(int count) {
     CellType cellType = CellType.fromName(cell);
     ResetGateMode reset = cellType == CellType.GRU ? resetGateMode() : null;
     MergeMode mergeMode = MergeMode.fromName(merge);
     List<RecurrentLayerSpec> specs = new ArrayList<>();
-    for (int l = 0; l < layers; l++) {
+    for (int l = 0; l < count; l++) {
       specs.add(new RecurrentLayerSpec(cellType, units, !unidirectional, reset, mergeMode, OutputMode.SEQUENCE));
     }
     return specs;

@@ -41,8 +41,10 @@ class CheckpointCommandTest {
     assertEquals(0, part.code(), part::toString);
     try (Stream<Path> files = Files.list(checkpoints)) {
       List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-      assertEquals(2, names.size(), names.toString());
-      assertTrue(names.stream().allMatch(n -> n.matches("checkpoint-\\d{10}\\.safetensors")), names.toString());
+      assertEquals(3, names.size(), names.toString());
+      assertTrue(names.subList(0, 2).stream().allMatch(n -> n.matches("checkpoint-\\d{10}\\.safetensors")),
+          names.toString());
+      assertEquals("run.json", names.get(2), "the fingerprint of the run that owns the folder");
     }
 
     Path resumed = dir.resolve("resumed.safetensors");

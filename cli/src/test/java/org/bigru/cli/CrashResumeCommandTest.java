@@ -2,20 +2,13 @@ package org.bigru.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,28 +35,19 @@ class CrashResumeCommandTest {
     Path killed = dir.resolve("killed.safetensors");
     int kills = 0;
     for (int attempt = 0; ; attempt++) {
-      Process process = start(trainArgs(data, killed, attempt == 0 ? "--checkpoint-dir" : "--resume",
-          checkpoints.toString()));
-      BlockingQueue<String> lines = readLines(process);
+      ChildCli child = ChildCli.start(List.of(), null, trainArgs(data, killed,
+          attempt == 0 ? "--checkpoint-dir" : "--resume", checkpoints.toString()));
       if (kills < KILLS) {
-        for (boolean epochSeen = false; !epochSeen; ) {
-          String line = lines.poll(120, TimeUnit.SECONDS);
-          if (line == null || line.equals("EOF")) {
-            break;
-          }
-          epochSeen = line.startsWith("epoch ");
-        }
+        child.awaitLine("epoch ", 120);
         Thread.sleep(random.nextInt(60));
-        if (process.isAlive()) {
-          process.destroyForcibly().waitFor();
+        if (child.process().isAlive()) {
+          child.process().destroyForcibly().waitFor();
           kills++;
           continue;
         }
       }
-      assertTrue(process.waitFor(300, TimeUnit.SECONDS));
-      List<String> rest = new ArrayList<>();
-      lines.drainTo(rest);
-      assertEquals(0, process.exitValue(), "seed " + seed + ": " + String.join("\n", rest));
+      int code = child.exitCode(300);
+      assertEquals(0, code, "seed " + seed + ": " + child.drainOut());
       break;
     }
     assertEquals(KILLS, kills, "seed " + seed + ": training ended before all kills");
@@ -87,40 +71,5 @@ class CrashResumeCommandTest {
     }
     args.addAll(List.of(extra));
     return args;
-  }
-
-  private static Process start(List<String> args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("--add-modules");
-    command.add("jdk.incubator.vector");
-    command.add("-XX:TieredStopAtLevel=1");
-    String kernels = System.getProperty("bigru.kernels");
-    if (kernels != null) {
-      command.add("-Dbigru.kernels=" + kernels);
-    }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
-    command.addAll(args);
-    return new ProcessBuilder(command).redirectErrorStream(true).start();
-  }
-
-  private static BlockingQueue<String> readLines(Process process) {
-    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = in.readLine()) != null; ) {
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        lines.add("read failed: " + e);
-      }
-      lines.add("EOF");
-    });
-    reader.setDaemon(true);
-    reader.start();
-    return lines;
   }
 }

@@ -47,6 +47,19 @@ class TableReadersTest {
   }
 
   @Test
+  void utf16AndUtf32WithAByteOrderMarkAreDecoded() throws IOException {
+    String text = "\uFEFFtime\ta\ty\n1\t2.5\t\u00e9t\u00e9\n2\t3\tx\n";
+    for (String charset : new String[] {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"}) {
+      Path file = dir.resolve("excel-" + charset + ".txt");
+      Files.write(file, text.getBytes(charset));
+      RawTable raw = TableReader.read(file, null, true);
+      assertEquals(List.of("time", "a", "y"), raw.header(), charset);
+      assertArrayEquals(new String[] {"1", "2.5", "\u00e9t\u00e9"}, raw.rows().get(0), charset);
+      assertArrayEquals(new int[] {2, 3}, raw.rowNumbers(), charset);
+    }
+  }
+
+  @Test
   void gzippedCsvWithoutHeader() throws IOException {
     Path file = dir.resolve("plain.csv.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {

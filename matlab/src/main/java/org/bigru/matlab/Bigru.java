@@ -4,9 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bigru.kernels.Kernels;
+import org.bigru.model.InsufficientMemoryException;
+import org.bigru.model.MemoryBudget;
 import org.bigru.model.ModelConfig;
 import org.bigru.model.Network;
 import org.bigru.model.data.Dataset;
+import org.bigru.model.train.CheckpointFolderException;
 import org.bigru.model.train.StopReason;
 import org.bigru.model.train.Trainer;
 import org.bigru.model.train.TrainingHistory;
@@ -68,6 +71,12 @@ public final class Bigru {
       config = config.withClassNames(List.of(MatlabTargets.classNames(classNames, "Y")));
     }
     config = config.withPreprocessing(metadata(config, metadataKeys, metadataValues));
+    int batch = Math.min(options.training().miniBatchSize(), train.size());
+    int steps = Math.max(train.maxLength(), validation == null ? 0 : validation.maxLength());
+    requireMemory(MemoryBudget.trainingBytes(config, batch, steps), "training these layers ("
+        + MemoryBudget.parameterCount(config) + " learnable parameters) on mini-batches of " + batch
+        + " sequences of up to " + steps + " time steps", "use fewer NumHiddenUnits or OutputSize, or a smaller "
+        + "MiniBatchSize");
     Network network = Network.create(config, options.training().seed());
     ProgressTable table = options.verbose()
         ? new ProgressTable(System.out, options.verboseFrequency(), validation != null) : null;
@@ -75,9 +84,16 @@ public final class Bigru {
     if (table != null) {
       table.header(kernels());
     }
-    TrainingHistory history = options.resume()
-        ? Trainer.resume(network, train, validation, options.training(), record)
-        : Trainer.fit(network, train, validation, options.training(), record);
+    TrainingHistory history;
+    try {
+      history = options.resume()
+          ? Trainer.resume(network, train, validation, options.training(), record)
+          : Trainer.fit(network, train, validation, options.training(), record);
+    } catch (CheckpointFolderException e) {
+      throw new IllegalArgumentException("CheckpointPath '" + e.folder() + "' " + e.reason() + (e.resuming()
+          ? "; resume with that run's data and options, or train anew with another CheckpointPath"
+          : "; give another CheckpointPath, or set 'ResumeFromCheckpoint', true to continue that run"), e);
+    }
     if (table != null) {
       table.finish(describe(history));
     }
@@ -88,6 +104,27 @@ public final class Bigru {
   public static MatlabNetwork load(String file) {
     return MatlabNetwork.load(file);
   }
+
+  /**
+   * Refuses what would not fit the Java heap, before it is allocated, with MATLAB's way of raising the heap in
+   * the message ({@link MemoryBudget}).
+   */
+  static void requireMemory(long estimateBytes, String what, String instead) {
+    try {
+      MemoryBudget.require(estimateBytes, what, instead);
+    } catch (InsufficientMemoryException e) {
+      throw inMatlabTerms(e);
+    }
+  }
+
+  /** The memory message with MATLAB's and Octave's way of giving Java more heap. */
+  static IllegalArgumentException inMatlabTerms(InsufficientMemoryException e) {
+    return new IllegalArgumentException(e.message(RAISE_THE_HEAP), e);
+  }
+
+  /** How a MATLAB or Octave user gives Java more heap. */
+  static final String RAISE_THE_HEAP = "raise the Java heap (MATLAB: Preferences > General > Java Heap Memory; "
+      + "Octave: a line -Xmx4g in java.opts)";
 
   /** The data must fit the layers: features, and number of classes or responses. */
   private static void check(LayerArray layers, Dataset data, String x, String y) {

@@ -300,7 +300,7 @@ public final class LayerArray {
         ResetGateMode reset = parse(() -> ResetGateMode.fromMatlabName(resetModes[at]), "ResetGateMode");
         MergeMode merge = bidirectional ? parse(() -> MergeMode.fromName(mergeModes[at]), "MergeMode")
             : MergeMode.CONCAT;
-        stack.add(new RecurrentLayerSpec(units, bidirectional, reset, merge));
+        stack.add(parse(() -> new RecurrentLayerSpec(units, bidirectional, reset, merge), "NumHiddenUnits"));
         at++;
       }
       if (stack.isEmpty()) {
@@ -348,8 +348,12 @@ public final class LayerArray {
       if (at < types.length) {
         throw error(at, "comes after the output layer; " + types[at - 1].function() + " must be the last layer");
       }
-      return new ModelConfig(inputSize, stack, outputMode, hidden, Double.isNaN(dropout) ? 0 : dropout,
-          outputSize, task, List.of(), Map.of());
+      try {
+        return new ModelConfig(inputSize, stack, outputMode, hidden, Double.isNaN(dropout) ? 0 : dropout,
+            outputSize, task, List.of(), Map.of());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("layers: " + e.getMessage(), e);
+      }
     }
 
     /** An optional dropoutLayer where the model applies dropout; remembers the slot when it is missing. */

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.bigru.model.InsufficientMemoryException;
+import org.bigru.model.MemoryBudget;
 import org.bigru.model.ModelConfig;
 import org.bigru.model.Network;
 import org.bigru.model.Task;
@@ -40,6 +42,8 @@ public final class MatlabNetwork {
       network = ModelFile.load(Path.of(file));
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read the network file '" + file + "': " + e.getMessage(), e);
+    } catch (InsufficientMemoryException e) {
+      throw Bigru.inMatlabTerms(e);
     }
     return new MatlabNetwork(network, LayerArray.fromConfig(network.config()), null, null);
   }
@@ -105,6 +109,11 @@ public final class MatlabNetwork {
       throw new IllegalArgumentException(x.argument() + " has " + x.features() + " features (rows) per time step, "
           + "but the network's sequenceInputLayer has InputSize " + config.inputSize());
     }
+    long outputs = (layers.isPerStep() ? x.totalSteps() : x.size()) * (long) config.outputSize();
+    // Trainer.predict runs batches of up to 128 sequences; the outputs are held as floats, then as doubles.
+    Bigru.requireMemory(MemoryBudget.inferenceBytes(config, Math.min(128, x.size()), x.maxSteps())
+        + outputs * (Float.BYTES + Double.BYTES), "predicting " + x.size() + " sequences of up to " + x.maxSteps()
+        + " time steps", "pass fewer sequences at a time");
     return Trainer.predict(network, Dataset.inputs(x.values(), x.features()));
   }
 

@@ -189,7 +189,8 @@ public final class MatlabOptions {
 
     private enum Bound {
       ANY("a number"), FINITE("a finite number"), POSITIVE("a number > 0 (Inf allowed)"),
-      POSITIVE_FINITE("a finite number > 0"), NON_NEGATIVE_FINITE("a finite number >= 0"),
+      POSITIVE_FINITE("a finite number > 0 (at most realmax('single'))"),
+      NON_NEGATIVE_FINITE("a finite number >= 0 (at most realmax('single'))"),
       UNIT_CLOSED("a number in [0, 1]"), UNIT_OPEN("a number in [0, 1)");
 
       final String text;
@@ -206,10 +207,11 @@ public final class MatlabOptions {
             return Double.isFinite(v);
           case POSITIVE:
             return v > 0;
+          // Training computes in single precision, where a larger value is infinite.
           case POSITIVE_FINITE:
-            return v > 0 && Double.isFinite(v);
+            return v > 0 && v <= Float.MAX_VALUE;
           case NON_NEGATIVE_FINITE:
-            return v >= 0 && Double.isFinite(v);
+            return v >= 0 && v <= Float.MAX_VALUE;
           case UNIT_CLOSED:
             return v >= 0 && v <= 1;
           default:

@@ -120,6 +120,15 @@ public final class Sequences {
     return sum;
   }
 
+  /** Time steps of the longest sequence. */
+  public int maxSteps() {
+    int max = 0;
+    for (int s : steps) {
+      max = Math.max(max, s);
+    }
+    return max;
+  }
+
   /** The sequences, each [steps, features] row-major (shared). */
   public List<float[]> values() {
     return sequences;

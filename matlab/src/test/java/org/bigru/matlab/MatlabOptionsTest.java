@@ -86,7 +86,7 @@ class MatlabOptionsTest {
         () -> options("adam", "MaxEpochs", "0"));
     assertMessage("the value of 'MiniBatchSize' must be a whole number of at least 1, not 2.5",
         () -> options("adam", "MiniBatchSize", "2.5"));
-    assertMessage("the value of 'L2Regularization' must be a finite number >= 0, not -1",
+    assertMessage("the value of 'L2Regularization' must be a finite number >= 0 (at most realmax('single')), not -1",
         () -> options("adam", "L2Regularization", "-1"));
     assertMessage("the value of 'Shuffle' must be 'once', 'never', 'every-epoch', not 'always'",
         () -> options("adam", "Shuffle", "always"));

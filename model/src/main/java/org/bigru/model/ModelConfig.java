@@ -52,6 +52,7 @@ public record ModelConfig(int inputSize, List<LayerSpec> layers, Task task, List
     if (!anyRecurrent) {
       throw new IllegalArgumentException("at least one recurrent layer is required");
     }
+    MemoryBudget.checkShapes(inputSize, layers);
     classNames = classNames == null ? List.of() : List.copyOf(classNames);
     preprocessing = preprocessing == null ? Map.of() : Map.copyOf(preprocessing);
     int outputs = ((OutputLayerSpec) layers.get(layers.size() - 1)).size();

@@ -13,12 +13,25 @@ package org.bigru.model;
 public record RecurrentLayerSpec(CellType cell, int units, boolean bidirectional, ResetGateMode resetMode,
                                  MergeMode merge, OutputMode outputMode) implements LayerSpec {
 
+  /** The most units of a GRU whose recurrent weights (3H x H) fit one Java array. */
+  public static final int MAX_UNITS = maxUnits(CellType.GRU);
+
+  /** The most units whose recurrent weights (gates x H x H) fit one Java array. */
+  public static int maxUnits(CellType cell) {
+    return (int) Math.sqrt(MemoryBudget.MAX_ARRAY / (double) cell.gates());
+  }
+
   public RecurrentLayerSpec {
     if (cell == null || merge == null || outputMode == null) {
       throw new IllegalArgumentException("cell, merge mode and output mode are required");
     }
     if (units < 1) {
       throw new IllegalArgumentException("a " + cell.displayName() + " layer needs at least 1 unit, not " + units);
+    }
+    if (units > maxUnits(cell)) {
+      throw new IllegalArgumentException("a " + cell.displayName() + " layer of " + units + " units has a recurrent "
+          + "weight matrix of " + cell.gates() + " x " + units + " x " + units + " values, more than a Java array "
+          + "holds (at most " + maxUnits(cell) + " units)");
     }
     if (cell == CellType.GRU && resetMode == null) {
       throw new IllegalArgumentException("a GRU layer needs a reset gate mode");

@@ -6,6 +6,8 @@ import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import org.bigru.cli.BadInputException;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
@@ -22,10 +24,12 @@ import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** PNG charts with JFreeChart, drawn headless. */
+/** PNG charts with JFreeChart, drawn headless, written as outputs of a command's {@link OutputPlan}. */
 public final class Plots {
 
   public static final String FIT_TITLE = "BiGRU Regression Fit Comparison";
+  /** The most classes a confusion plot draws. */
+  public static final int MAX_CONFUSION_CLASSES = 40;
   private static final Color DARK_ORANGE = new Color(255, 140, 0);
   private static final Color NAVY = new Color(0, 0, 128);
   private static final Color GRID = new Color(200, 200, 200);
@@ -34,7 +38,8 @@ public final class Plots {
   }
 
   /** The reference figure: actual (dark orange) and predicted (navy) over the sample index of the test part. */
-  public static void fit(Path file, double[] actual, double[] predicted, String quantity) throws IOException {
+  public static void fit(OutputPlan plan, OutputPlan.Output file, double[] actual, double[] predicted,
+                         String quantity) throws IOException {
     XYSeries actualSeries = new XYSeries("Actual");
     XYSeries predictedSeries = new XYSeries("Predicted");
     for (int i = 0; i < actual.length; i++) {
@@ -45,11 +50,12 @@ public final class Plots {
     data.addSeries(actualSeries);
     data.addSeries(predictedSeries);
     XYPlot plot = new XYPlot(data, axis("Sample index"), axis(quantity), lines(DARK_ORANGE, NAVY));
-    save(file, new JFreeChart(FIT_TITLE, JFreeChart.DEFAULT_TITLE_FONT, grid(plot), true), 1000, 500);
+    save(plan, file, new JFreeChart(FIT_TITLE, JFreeChart.DEFAULT_TITLE_FONT, grid(plot), true), 1000, 500);
   }
 
   /** Training and (when there is one) validation loss per epoch. */
-  public static void loss(Path file, List<Double> training, List<Double> validation) throws IOException {
+  public static void loss(OutputPlan plan, OutputPlan.Output file, List<Double> training, List<Double> validation)
+      throws IOException {
     XYSeries trainingSeries = new XYSeries("Training loss");
     XYSeries validationSeries = new XYSeries("Validation loss");
     for (int e = 0; e < training.size(); e++) {
@@ -70,22 +76,33 @@ public final class Plots {
     XYLineAndShapeRenderer renderer = lines(NAVY, DARK_ORANGE);
     renderer.setDefaultShapesVisible(true);
     XYPlot plot = new XYPlot(data, epochs, axis("Loss (scaled units)"), renderer);
-    save(file, new JFreeChart("BiGRU Training Loss", JFreeChart.DEFAULT_TITLE_FONT, grid(plot), true), 800, 500);
+    save(plan, file, new JFreeChart("BiGRU Training Loss", JFreeChart.DEFAULT_TITLE_FONT, grid(plot), true), 800,
+        500);
   }
 
-  /** Confusion matrix: true class per row (y), predicted class per column (x), counts written in the cells. */
-  public static void confusion(Path file, long[][] counts, List<String> classes) throws IOException {
-    int k = classes.size();
+  /**
+   * Confusion matrix: true class per row (y), predicted class per column (x), counts written in the cells. Above
+   * {@link #MAX_CONFUSION_CLASSES} classes it shows those with the most sequences (titled so), since the cells
+   * of more would be unreadable and their drawing grows with the square of the classes.
+   *
+   * @param shown the classes to draw, in order (indices into counts and classes)
+   */
+  public static void confusion(OutputPlan plan, OutputPlan.Output file, long[][] counts, List<String> classes,
+                               List<Integer> shown) throws IOException {
+    int k = shown.size();
     double[] xs = new double[k * k];
     double[] ys = new double[k * k];
     double[] zs = new double[k * k];
     long max = 1;
-    for (int t = 0; t < k; t++) {
-      for (int p = 0; p < k; p++) {
+    for (int t : shown) {
+      for (int p : shown) {
         max = Math.max(max, counts[t][p]);
       }
     }
-    String[] names = classes.toArray(new String[0]);
+    String[] names = new String[k];
+    for (int i = 0; i < k; i++) {
+      names[i] = classes.get(shown.get(i));
+    }
     SymbolAxis predictedAxis = new SymbolAxis("Predicted class", names);
     SymbolAxis trueAxis = new SymbolAxis("True class", names);
     trueAxis.setInverted(true);
@@ -102,7 +119,7 @@ public final class Plots {
       for (int p = 0; p < k; p++) {
         xs[i] = p;
         ys[i] = t;
-        zs[i] = counts[t][p];
+        zs[i] = counts[shown.get(t)][shown.get(p)];
         i++;
       }
     }
@@ -111,14 +128,17 @@ public final class Plots {
     Font font = new Font(Font.SANS_SERIF, Font.BOLD, k > 12 ? 9 : 13);
     for (int t = 0; t < k; t++) {
       for (int p = 0; p < k; p++) {
-        XYTextAnnotation label = new XYTextAnnotation(Long.toString(counts[t][p]), p, t);
+        long count = counts[shown.get(t)][shown.get(p)];
+        XYTextAnnotation label = new XYTextAnnotation(Long.toString(count), p, t);
         label.setFont(font);
-        label.setPaint(counts[t][p] > max * 0.6 ? Color.WHITE : Color.BLACK);
+        label.setPaint(count > max * 0.6 ? Color.WHITE : Color.BLACK);
         plot.addAnnotation(label);
       }
     }
     plot.setBackgroundPaint(Color.WHITE);
-    JFreeChart chart = new JFreeChart("BiGRU Confusion Matrix", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+    String title = "BiGRU Confusion Matrix" + (k < classes.size()
+        ? " (the " + k + " most frequent of " + classes.size() + " classes)" : "");
+    JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
     NumberAxis countAxis = new NumberAxis("Count");
     countAxis.setTickUnit(new NumberTickUnit(Math.max(1, (max + 9) / 10)));
     PaintScaleLegend legend = new PaintScaleLegend(scale, countAxis);
@@ -126,7 +146,14 @@ public final class Plots {
     legend.setMargin(4, 4, 40, 4);
     chart.addSubtitle(legend);
     int size = Math.max(500, 60 * k + 200);
-    save(file, chart, size + 100, size);
+    save(plan, file, chart, size + 100, size);
+  }
+
+  /** Refuses a plot file name that does not end in .png (the only format written), before any work is done. */
+  public static void checkName(String option, Path file) {
+    if (file != null && !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+      throw new BadInputException(option + " " + file + ": plots are PNG images, so the name must end in .png");
+    }
   }
 
   private static NumberAxis axis(String label) {
@@ -153,8 +180,9 @@ public final class Plots {
     return plot;
   }
 
-  private static void save(Path file, JFreeChart chart, int width, int height) throws IOException {
+  private static void save(OutputPlan plan, OutputPlan.Output file, JFreeChart chart, int width, int height)
+      throws IOException {
     chart.setBackgroundPaint(Color.WHITE);
-    OutputFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
+    plan.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
   }
 }

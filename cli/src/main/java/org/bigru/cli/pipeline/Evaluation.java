@@ -1,7 +1,10 @@
 package org.bigru.cli.pipeline;
 
 import java.util.List;
+import org.bigru.model.MemoryBudget;
+import org.bigru.model.ModelConfig;
 import org.bigru.model.Network;
+import org.bigru.model.OutputMode;
 import org.bigru.model.Task;
 import org.bigru.model.metrics.ClassificationMetrics;
 import org.bigru.model.metrics.RegressionMetrics;
@@ -21,6 +24,24 @@ public final class Evaluation {
   }
 
   private Evaluation() {
+  }
+
+  /**
+   * Refuses, before predicting, a run whose network, one batch of inference, the sequences, their outputs and
+   * (classification) the confusion matrix would not fit the heap together.
+   */
+  public static void checkMemory(ModelConfig config, Sequences sequences, String what) {
+    int steps = Math.max(1, sequences.data().maxLength());
+    long inputs = (long) Float.BYTES * sequences.size() * steps * config.inputSize();
+    long outputs = 2L * Float.BYTES * sequences.size()
+        * (config.outputMode() == OutputMode.SEQUENCE ? steps : 1) * config.outputSize();
+    long confusion = config.task() == Task.CLASSIFICATION ? 2L * Long.BYTES * config.outputSize()
+        * config.outputSize() : 0;
+    // Trainer.predict runs batches of up to 128 sequences.
+    long network = MemoryBudget.inferenceBytes(config, Math.min(128, sequences.size()), steps);
+    MemoryBudget.require(MemoryBudget.saturatedAdd(network, inputs + outputs + confusion), what + " ("
+        + sequences.size() + " sequences of " + steps + " x " + config.inputSize() + " values)",
+        "shrink the data");
   }
 
   public static Result run(Network network, Sequences sequences, Preprocessing pre, List<String> classes) {

@@ -53,8 +53,10 @@ public record Split(ChronologicalSplit.Part train, ChronologicalSplit.Part valid
     try {
       split = ChronologicalSplit.split(count, fractions.stream().mapToDouble(Double::doubleValue).toArray());
     } catch (IllegalArgumentException e) {
-      throw new BadInputException(what + ": too few for the split: " + count + " sequences cannot be split into "
-          + parts + " non-empty parts by --val-size " + valSize + " and --test-size " + testSize, e);
+      throw new BadInputException(what + ": too few for the split: " + count + (count == 1 ? " sequence" : " sequences")
+          + " cannot be split into " + parts + " non-empty parts (training" + (valSize > 0 ? ", validation" : "")
+          + (testSize > 0 ? ", test" : "") + ") by --val-size " + valSize + " and --test-size " + testSize
+          + "; give more data or smaller fractions", e);
     }
     ChronologicalSplit.Part validation = valSize > 0 ? split.get(1) : null;
     ChronologicalSplit.Part test = testSize > 0 ? split.get(split.size() - 1) : null;

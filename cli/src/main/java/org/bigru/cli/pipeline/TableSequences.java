@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bigru.cli.BadInputException;
 import org.bigru.cli.table.Table;
+import org.bigru.model.MemoryBudget;
 import org.bigru.model.OutputMode;
 import org.bigru.model.Task;
 import org.bigru.model.data.Dataset;
@@ -118,23 +119,21 @@ public final class TableSequences {
   }
 
   /**
-   * Refuses, before any window is built, windows that would not fit: more than {@link #MAX_VALUES} floats, or
-   * more than half the Java heap (training and prediction need about as much again for batches and outputs).
+   * Refuses, before any window is built, windows that would not fit: more than {@link #MAX_VALUES} floats, or,
+   * with the table they come from, more than the Java heap holds ({@link MemoryBudget}).
    */
   private static void checkSize(Table table, int steps, int features, long sequences) {
     long values = Math.max(0, sequences) * steps * features;
     long bytes = values * Float.BYTES;
-    long heap = Runtime.getRuntime().maxMemory();
     if (values > MAX_VALUES) {
       throw new BadInputException(table.source() + ": " + sequences + " sequences of " + steps + " x " + features
           + " values need " + (bytes >> 20) + " MiB, more than the " + (MAX_VALUES * Float.BYTES >> 20)
           + " MiB allowed; use a shorter --window or fewer rows");
     }
-    if (bytes > heap / 2) {
-      throw new BadInputException(table.source() + ": " + sequences + " sequences of " + steps + " x " + features
-          + " values need " + (bytes >> 20) + " MiB, more than half of the " + (heap >> 20) + " MiB Java heap; "
-          + "use a shorter --window or fewer rows, or a larger heap (BIGRU_JAVA_OPTS=-Xmx...)");
-    }
+    // The table's numbers (doubles), their scaled copy (floats, twice on the way) and the windows.
+    long tableBytes = (long) table.rows() * table.featureCount() * (Double.BYTES + 2 * Float.BYTES);
+    MemoryBudget.require(tableBytes + bytes, table.source() + " as " + sequences + " sequences of " + steps + " x "
+        + features + " values", "use a shorter --window or fewer rows or columns");
   }
 
   private static float[] toFloats(int[] ids) {

@@ -1,12 +1,14 @@
 package org.bigru.cli.pipeline;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.bigru.cli.BadInputException;
+import org.bigru.model.MemoryBudget;
 import org.bigru.model.Task;
 import org.bigru.model.data.Dataset;
 import org.bigru.model.io.SafeTensors;
@@ -29,6 +31,9 @@ public final class TensorData {
   /** Reads the raw tensors; used by {@code infer} as well. */
   public static SafeTensors readFile(Path file) {
     try {
+      // The tensors, the sequences copied out of them, and the batches and outputs made from those.
+      MemoryBudget.require(3 * Files.size(file), "reading " + file.getFileName() + " (" + (Files.size(file) >> 20)
+          + " MiB of tensors)", "split the data into smaller files");
       return SafeTensors.read(file);
     } catch (NoSuchFileException e) {
       throw new BadInputException("file not found: " + file, e);

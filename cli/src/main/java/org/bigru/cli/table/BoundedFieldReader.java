@@ -19,6 +19,7 @@ final class BoundedFieldReader extends FilterReader {
   private boolean quoted;
   private long fieldChars;
   private long line = 1;
+  private long charsRead;
 
   BoundedFieldReader(Reader in, String source, char delimiter, long maxFieldChars) {
     super(in);
@@ -45,7 +46,13 @@ final class BoundedFieldReader extends FilterReader {
     return n;
   }
 
+  /** Characters passed through so far. */
+  long charsRead() {
+    return charsRead;
+  }
+
   private void see(char c) {
+    charsRead++;
     if (c == '"') {
       quoted = !quoted;
     } else if (!quoted && (c == delimiter || c == '\n' || c == '\r')) {

@@ -135,6 +135,11 @@ public final class ColumnSelector {
     if (!Double.isFinite(value)) {
       throw new BadInputException(where + ": " + cell + " is beyond the range of a number");
     }
+    if (Math.abs(value) > Float.MAX_VALUE) {
+      // The network computes in float32, where this would be infinite.
+      throw new BadInputException(where + ": " + cell + " is beyond the range of float32 (at most "
+          + Float.MAX_VALUE + " in size), which the network computes in");
+    }
     return value;
   }
 

@@ -201,13 +201,26 @@ public final class ModelConfigJson {
       throw new IllegalArgumentException(where + ": an LSTM layer has no 'reset_mode'");
     }
     ResetGateMode reset = cell == CellType.LSTM ? null : ResetGateMode.fromMatlabName(text(layer, "reset_mode", where));
-    return new RecurrentLayerSpec(cell, integer(layer, "units", where), bidirectional.booleanValue(), reset,
-        MergeMode.fromName(text(layer, "merge", where)), outputMode);
+    int units = integer(layer, "units", where);
+    MergeMode merge = MergeMode.fromName(text(layer, "merge", where));
+    return named(where, () -> new RecurrentLayerSpec(cell, units, bidirectional.booleanValue(), reset, merge,
+        outputMode));
   }
 
   private static DenseLayerSpec dense(JsonNode layer, String where) {
     checkKeys(layer, DENSE_KEYS, where);
-    return new DenseLayerSpec(integer(layer, "units", where), Activation.fromName(text(layer, "activation", where)));
+    int units = integer(layer, "units", where);
+    Activation activation = Activation.fromName(text(layer, "activation", where));
+    return named(where, () -> new DenseLayerSpec(units, activation));
+  }
+
+  /** A layer spec whose refusal (a size beyond an array, say) names the layer it was read from. */
+  private static <T> T named(String where, java.util.function.Supplier<T> spec) {
+    try {
+      return spec.get();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+    }
   }
 
   private static List<DenseLayerSpec> hidden(ArrayNode layers) {

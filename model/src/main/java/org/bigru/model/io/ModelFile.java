@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bigru.model.CellType;
+import org.bigru.model.MemoryBudget;
 import org.bigru.model.MergeMode;
 import org.bigru.model.ModelConfig;
 import org.bigru.model.Network;
@@ -36,8 +37,10 @@ import org.bigru.model.ResetGateMode;
  * PyTorch's {@code fc(cat(h_n[-2], h_n[-1]))} (or {@code fc(h_n[-1])}) for 'last' and {@code fc(output)} for
  * 'sequence'.
  *
- * <p>Either way every parameter must be present with its exact shape, and no other tensor may be; anything
- * else is a {@link ModelFileException} naming the tensor, the expected and the found shape.
+ * <p>Either way every parameter must be present with its exact shape and finite values, and no other tensor
+ * may be; anything else is a {@link ModelFileException} naming the tensor, the expected and the found shape (or
+ * the first value that is not finite). A configuration whose network would not fit the Java heap is refused
+ * before it is built ({@link MemoryBudget}).
  */
 public final class ModelFile {
 
@@ -70,6 +73,8 @@ public final class ModelFile {
     SafeTensors content = SafeTensors.read(file);
     TensorChecksum.verify(content, file, false);
     ModelConfig config = config(content, file);
+    MemoryBudget.require(MemoryBudget.networkBytes(config), "the network " + file.getFileName() + " describes ("
+        + MemoryBudget.parameterCount(config) + " parameters)", "use a smaller model");
     Network network = Network.create(config, 0);
     copyParameters(content, network, file);
     return network;
@@ -162,7 +167,14 @@ public final class ModelFile {
         throw new ModelFileException(file + ": tensor '" + p.name() + "' is " + t.dtype()
             + ", expected floating point (F32)");
       }
-      p.setValues(t.floats());
+      float[] values = t.floats();
+      for (int i = 0; i < values.length; i++) {
+        if (!Float.isFinite(values[i])) {
+          throw new ModelFileException(file + ": tensor '" + p.name() + "' holds " + values[i] + " at element " + i
+              + "; a network with non-finite weights predicts nothing but NaN");
+        }
+      }
+      p.setValues(values);
       unused.remove(p.name());
     }
     if (!unused.isEmpty()) {

@@ -61,7 +61,7 @@ public final class Trainer {
     if (checkpoint == null) {
       l.onWarning("no checkpoint in " + options.checkpointDir() + ", training starts from the beginning");
     }
-    return fit(Trainable.of(network), train, validation, options, l, checkpoint);
+    return fit(Trainable.of(network), train, validation, options, l, checkpoint, true);
   }
 
   /** Mean loss over the data set (rows weighted equally), without dropout. */
@@ -84,11 +84,11 @@ public final class Trainer {
 
   static TrainingHistory fit(Trainable model, Dataset train, Dataset validation, TrainingOptions options,
                              TrainingListener listener) {
-    return fit(model, train, validation, options, listener, null);
+    return fit(model, train, validation, options, listener, null, false);
   }
 
   static TrainingHistory fit(Trainable model, Dataset train, Dataset validation, TrainingOptions options,
-                             TrainingListener listener, Checkpoint checkpoint) {
+                             TrainingListener listener, Checkpoint checkpoint, boolean resuming) {
     if (train == null || options == null) {
       throw new IllegalArgumentException("training data and options are required");
     }
@@ -96,6 +96,10 @@ public final class Trainer {
     checkCompatible(config, train, "training data", true);
     if (validation != null) {
       checkCompatible(config, validation, "validation data", true);
+    }
+    if (options.checkpointDir() != null) {
+      CheckpointFolder.claim(options.checkpointDir(), CheckpointFolder.fingerprint(config, train, validation, options),
+          resuming);
     }
     Run run = new Run(model, train, validation, options, listener == null ? TrainingListener.NONE : listener);
     if (checkpoint != null) {

@@ -62,16 +62,16 @@ public final class TrainingOptions {
       throw new IllegalArgumentException("optimizer is required");
     }
     optimizer = b.optimizer;
-    learningRate = Double.isNaN(b.learningRate) ? optimizer.defaultLearningRate()
+    learningRate = b.learningRate == null ? optimizer.defaultLearningRate()
         : positiveFinite("learningRate", b.learningRate);
     momentum = unitInterval("momentum", b.momentum);
     gradientDecayFactor = unitInterval("gradientDecayFactor", b.gradientDecayFactor);
-    squaredGradientDecayFactor = Double.isNaN(b.squaredGradientDecayFactor)
+    squaredGradientDecayFactor = b.squaredGradientDecayFactor == null
         ? (optimizer == OptimizerKind.RMSPROP ? 0.9 : 0.999)
         : unitInterval("squaredGradientDecayFactor", b.squaredGradientDecayFactor);
     epsilon = positiveFinite("epsilon", b.epsilon);
-    if (!(b.l2Regularization >= 0) || Double.isInfinite(b.l2Regularization)) {
-      throw bad("l2Regularization", b.l2Regularization, "finite and >= 0");
+    if (!(b.l2Regularization >= 0 && b.l2Regularization <= Float.MAX_VALUE)) {
+      throw bad("l2Regularization", b.l2Regularization, "finite in float32 and >= 0");
     }
     l2Regularization = b.l2Regularization;
     gradientThreshold = positive("gradientThreshold", b.gradientThreshold);
@@ -110,9 +110,10 @@ public final class TrainingOptions {
     return value;
   }
 
+  /** Above 0 and finite as the float32 the optimizers compute with. */
   private static double positiveFinite(String option, double value) {
-    if (!(value > 0) || Double.isInfinite(value)) {
-      throw bad(option, value, "finite and > 0");
+    if (!(value > 0 && value <= Float.MAX_VALUE)) {
+      throw bad(option, value, "finite in float32 and > 0");
     }
     return value;
   }
@@ -297,10 +298,12 @@ public final class TrainingOptions {
     private int maxEpochs = 10;
     private int miniBatchSize = 32;
     private OptimizerKind optimizer = OptimizerKind.ADAM;
-    private double learningRate = Double.NaN;
+    /** Null until set: the optimizer's default. */
+    private Double learningRate;
     private double momentum = 0.9;
     private double gradientDecayFactor = 0.9;
-    private double squaredGradientDecayFactor = Double.NaN;
+    /** Null until set: 0.9 for RMSProp, 0.999 for Adam. */
+    private Double squaredGradientDecayFactor;
     private double epsilon = 1e-8;
     private double l2Regularization = 0;
     private double gradientThreshold = Double.POSITIVE_INFINITY;

@@ -83,7 +83,9 @@ class CrashResumeTest {
     }
     try (Stream<Path> files = Files.list(checkpoints)) {
       List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
-      assertEquals(Checkpoint.KEPT, names.size(), "kept checkpoints and no temporary files: " + names);
+      assertEquals(Checkpoint.KEPT + 1, names.size(), "kept checkpoints, the run's fingerprint and no temporary "
+          + "files: " + names);
+      assertEquals(CheckpointFolder.FINGERPRINT, names.get(names.size() - 1), names.toString());
     }
   }
 

@@ -47,6 +47,18 @@ class TrainerTest {
   }
 
   @Test
+  void aNaNOrOutOfFloatRangeRateIsRefusedNotTakenAsUnset() {
+    for (double rate : new double[] {Double.NaN, 1e308, -1, 0}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> TrainingOptions.builder().learningRate(rate).build());
+      assertTrue(e.getMessage().contains("learningRate must be finite in float32 and > 0, not " + rate),
+          e.getMessage());
+    }
+    assertThrows(IllegalArgumentException.class, () -> TrainingOptions.builder().l2Regularization(1e39).build());
+    assertEquals(OptimizerKind.ADAM.defaultLearningRate(), TrainingOptions.builder().build().learningRate());
+  }
+
+  @Test
   void learnsALinearTarget() {
     LinearModel model = new LinearModel(2);
     TrainingOptions options = TrainingOptions.builder().maxEpochs(60).miniBatchSize(8).learningRate(0.05).build();
