@@ -193,15 +193,7 @@ class OctaveBridgeTest {
       assertArrayEquals(expected.get(p).copyOfValues(), actual.get(p).copyOfValues(),
           "parameter " + expected.get(p).name() + " of " + name + " differs between Octave and the Java API");
     }
-    float[][] logits = Trainer.predict(java, Dataset.inputs(sequences, 8));
-    List<String> lines = Files.readAllLines(outDir.resolve(name + "-scores.txt"));
-    assertEquals(200 * 10, lines.size());
-    for (int i = 0; i < 200; i++) {
-      double[] scores = softmax(logits[i]);
-      for (int c = 0; c < 10; c++) {
-        assertEquals(scores[c], Double.parseDouble(lines.get(i * 10 + c)), 1e-15, "score of sequence " + (i + 1));
-      }
-    }
+    assertScores(Trainer.predict(java, Dataset.inputs(sequences, 8)), name + "-scores.txt");
   }
 
   /** Networks made by the Java API, as the command line makes them, for Octave to load (testForeignModel.m). */
@@ -254,24 +246,21 @@ class OctaveBridgeTest {
     }
     assertEquals(at, lines.size());
     Network classification = ModelFile.load(outDir.resolve("java-classification.safetensors"));
-    float[][] logits = Trainer.predict(classification, Dataset.inputs(xs, 3));
-    List<String> scores = Files.readAllLines(outDir.resolve("octave-classification-scores.txt"));
-    assertEquals(6 * 3, scores.size());
-    for (int i = 0; i < 6; i++) {
-      double[] expectedScores = softmax(logits[i]);
-      for (int c = 0; c < 3; c++) {
-        assertEquals(expectedScores[c], Double.parseDouble(scores.get(i * 3 + c)), 1e-15, "score of sequence " + i);
-      }
-    }
+    assertScores(Trainer.predict(classification, Dataset.inputs(xs, 3)), "octave-classification-scores.txt");
     Network lstm = ModelFile.load(outDir.resolve("java-lstm.safetensors"));
-    float[][] lstmLogits = Trainer.predict(lstm, Dataset.inputs(xs, 3));
-    List<String> lstmScores = Files.readAllLines(outDir.resolve("octave-lstm-scores.txt"));
-    assertEquals(6 * 2, lstmScores.size());
-    for (int i = 0; i < 6; i++) {
-      double[] expectedScores = softmax(lstmLogits[i]);
-      for (int c = 0; c < 2; c++) {
-        assertEquals(expectedScores[c], Double.parseDouble(lstmScores.get(i * 2 + c)), 1e-15,
-            "LSTM score of sequence " + i);
+    assertScores(Trainer.predict(lstm, Dataset.inputs(xs, 3)), "octave-lstm-scores.txt");
+  }
+
+  /** Octave's scores (a file of sequence-major rows) are the softmax of the Java API's logits. */
+  private static void assertScores(float[][] logits, String file) throws IOException {
+    List<String> lines = Files.readAllLines(outDir.resolve(file));
+    int classes = logits[0].length;
+    assertEquals(logits.length * classes, lines.size(), file);
+    for (int i = 0; i < logits.length; i++) {
+      double[] expected = softmax(logits[i]);
+      for (int c = 0; c < classes; c++) {
+        assertEquals(expected[c], Double.parseDouble(lines.get(i * classes + c)), 1e-15,
+            file + ": score " + (c + 1) + " of sequence " + (i + 1));
       }
     }
   }
