@@ -18,8 +18,10 @@ v = categorical([1 2 5], [5 2 1]);
 check(isequal(categories(v), {'5'; '2'; '1'}) && isequal(double(v), [3 2 1]), 'valueset order');
 w = categorical([1 2 5], [1 2], {'one', 'two'});
 check(isequal(cellstr(w), {'one', 'two', '<undefined>'}), 'values outside the valueset are undefined; catnames');
-check(isequal(n == categorical([3; 3; 2; 1; NaN]), [true; false; true; false; false]), '== elementwise; undefined equals nothing');
-check(isequal(t == 'dog', [true false false true]) && isequal(t ~= 'dog', [false true true false]), '== and ~= with a string');
+check(isequal(n == categorical([3; 3; 2; 1; NaN]), [true; false; true; false; false]), ...
+      '== elementwise; undefined equals nothing');
+check(isequal(t == 'dog', [true false false true]) && isequal(t ~= 'dog', [false true true false]), ...
+      '== and ~= with a string');
 check(isequal(t == {'dog', 'dog', '', 'cat'}, [true false false false]), '== with a cell array of strings');
 check(mean(n == '3') == 0.4 && sum(n == '3') == 2, 'mean and sum of comparisons');
 part = n(2:3);

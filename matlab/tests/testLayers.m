@@ -36,7 +36,8 @@ expectError(@() bigru.bilstmLayer(4, 'hasstateinputs', true), 'option ''HasState
 expectError(@() bigru.bilstmLayer(4, 'BiasInitializer', 'ones'), '''unit-forget-gate'' \(MATLAB''s default\)');
 expectError(@() bigru.lstmLayer(4, 'ResetGateMode', 'after-multiplication'), ...
             '''ResetGateMode'' is not an option of lstmLayer; the options are: Name, OutputMode');
-expectError(@() bigru.bilstmLayer(4, 'OutputMode', 'all'), 'bilstmLayer: OutputMode must be one of ''sequence'', ''last''');
+expectError(@() bigru.bilstmLayer(4, 'OutputMode', 'all'), ...
+            'bilstmLayer: OutputMode must be one of ''sequence'', ''last''');
 expectError(@() bigru.lstmLayer(), 'lstmLayer: numHiddenUnits is required');
 expectError(@() bigru.bilstmLayer(-2), 'bilstmLayer: numHiddenUnits must be a whole number of at least 1');
 % the compat names are the same functions

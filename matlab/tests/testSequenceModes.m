@@ -5,7 +5,8 @@ rng(7);
 [X, ~] = toyData(24, 2);
 labels = cellfun(@(x) double(x(1, :) > 0), X, 'UniformOutput', false);
 layers = [sequenceInputLayer(2); bigruLayer(6); dropoutLayer(0.1); lstmLayer(5); gruLayer(4); ...
-          fullyConnectedLayer(8); reluLayer; dropoutLayer(0.1); fullyConnectedLayer(2); softmaxLayer; classificationLayer];
+          fullyConnectedLayer(8); reluLayer; dropoutLayer(0.1); fullyConnectedLayer(2); softmaxLayer; ...
+          classificationLayer];
 opts = trainingOptions('rmsprop', 'MaxEpochs', 2, 'MiniBatchSize', 6, 'Verbose', false, 'Seed', 3);
 net = trainNetwork(X, labels, layers, opts);
 check(isequal({net.Layers.Type}, {layers.Type}) && isequal([net.Layers.Probability], [0.1 0.1]), ...
@@ -32,7 +33,8 @@ check(isequal(categories(catPred{1}), {'neg'; 'pos'}), 'the categories come back
 % per-step regression: a hidden layer before the recurrent ones
 responses = cellfun(@(x) cumsum(x(1, :)), X, 'UniformOutput', false);
 rlayers = [sequenceInputLayer(2); fullyConnectedLayer(4); tanhLayer; bilstmLayer(6); ...
-           bigruLayer(3, 'ResetGateMode', 'recurrent-bias-after-multiplication'); fullyConnectedLayer(1); regressionLayer];
+           bigruLayer(3, 'ResetGateMode', 'recurrent-bias-after-multiplication'); fullyConnectedLayer(1); ...
+           regressionLayer];
 ropts = trainingOptions('sgdm', 'MaxEpochs', 2, 'MiniBatchSize', 6, 'Verbose', false, 'Seed', 4, ...
                         'GradientThreshold', 1, 'GradientThresholdMethod', 'global-l2norm');
 rnet = trainNetwork(X, responses, rlayers, ropts);

@@ -47,8 +47,8 @@ elseif iscellstr(data)
   elseif ischar(valueset)
     valueset = {valueset};
   elseif ~iscellstr(valueset)
-    error('categorical:arguments', 'categorical: the valueset of text data must be a cell array of strings, not a %s', ...
-          class(valueset));
+    error('categorical:arguments', ['categorical: the valueset of text data must be a cell array of strings, ' ...
+          'not a %s'], class(valueset));
   end
   valueset = valueset(:);
   names = valueset;

@@ -151,7 +151,10 @@ public final class LayerArray {
     return describeLast(LayerType.FULLY_CONNECTED);
   }
 
-  /** Where the last recurrent layer is, whose OutputMode decides the targets: {@code layers(2) (bilstmLayer 'bilstm')}. */
+  /**
+   * Where the last recurrent layer is, whose OutputMode decides the targets, for messages:
+   * {@code layers(2) (bilstmLayer 'bilstm')}.
+   */
   public String lastRecurrentLayer() {
     for (int i = layers.size() - 1; i >= 0; i--) {
       if (layers.get(i).type().isRecurrent()) {
