@@ -1,8 +1,9 @@
 function layer = dropoutLayer(probability, varargin)
 %DROPOUTLAYER  Dropout during training: zeroes inputs with the given probability (default 0.5).
 %   layer = bigru.dropoutLayer(probability, 'Name', name)
-%   bigru applies dropout after the last recurrent layer and after every hidden fullyConnectedLayer, with
-%   one probability: place dropoutLayer at each of those points, or at none.
+%   It acts where it stands in the layer array, on what the layer before it passes on (inverted dropout,
+%   during training only): between recurrent layers, before or after hidden fullyConnectedLayers, anywhere
+%   before the output fullyConnectedLayer.
 if nargin < 1
   probability = 0.5;
 elseif ischar(probability) || isa(probability, 'string')

@@ -8,7 +8,10 @@ function info = setup(varargin)
 %                               compat folder on the path; default: true in Octave and in MATLAB without
 %                               the Deep Learning Toolbox (with it, write "import bigru.*" instead)
 %   bigru.setup(..., 'Quiet', true) prints nothing
-%   info = bigru.setup(...)     returns Jar, JavaVersion, Kernels, VectorAPI and Compat
+%   info = bigru.setup(...)     returns Jar, JavaVersion, Kernels, VectorAPI, Compat and CategoricalShim
+%
+%   Where the interpreter has no categorical (GNU Octave), setup also puts bigru's minimal categorical on the
+%   path (compat/categorical; CategoricalShim is then true), so that labels are categorical as in MATLAB.
 %
 %   bigru needs Java 17 or newer. The SIMD kernels need the JVM option --add-modules=jdk.incubator.vector;
 %   without it everything works on the scalar kernels, with the same results, more slowly.
@@ -65,6 +68,12 @@ end
 if compat
   addpath(fullfile(root, 'compat'));
 end
+% Octave has no categorical: bigru's minimal one, only where the interpreter has none of its own
+categoricalFolder = fullfile(root, 'compat', 'categorical');
+if isempty(which('categorical'))
+  addpath(categoricalFolder);
+end
+categoricalShim = ~isempty(regexp(which('categorical'), 'compat[\\/]categorical[\\/]@categorical', 'once'));
 
 if ~o.Quiet
   fprintf('bigru %s on Java %s: kernels %s\n', version, spec, kernels);
@@ -83,10 +92,13 @@ if ~o.Quiet
   if compat
     fprintf('Unqualified names (trainNetwork, bigruLayer, ...) are on the path: %s\n', fullfile(root, 'compat'));
   end
+  if categoricalShim
+    fprintf('This interpreter has no categorical; bigru''s minimal one is on the path: %s\n', categoricalFolder);
+  end
 end
 if nargout > 0
   info = struct('Jar', jar, 'JavaVersion', javaVersion, 'Kernels', kernels, 'VectorAPI', vectorApi, ...
-                'Compat', logical(compat));
+                'Compat', logical(compat), 'CategoricalShim', categoricalShim);
 end
 end
 

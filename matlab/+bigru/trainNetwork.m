@@ -1,12 +1,12 @@
 function [net, info] = trainNetwork(X, Y, layers, options)
-%TRAINNETWORK  Trains a BiGRU network on sequences, on the Java core.
+%TRAINNETWORK  Trains a recurrent network (GRU and LSTM layers) on sequences, on the Java core.
 %   net = bigru.trainNetwork(X, Y, layers, options)
 %   [net, info] = bigru.trainNetwork(...)
 %
 %   X: cell array of numFeatures-by-numTimeSteps matrices (lengths may differ), or one such matrix.
 %   Y, by the layers' task and the last recurrent layer's OutputMode:
-%     classification, 'last':     one label per sequence: categorical (MATLAB), numeric or logical vector,
-%                                 or cell array of strings (Octave has no categorical)
+%     classification, 'last':     one label per sequence: categorical (in Octave, bigru's minimal one),
+%                                 numeric or logical vector, or cell array of strings
 %     classification, 'sequence': cell array of label rows, Y{i} with one label per time step of X{i}
 %     regression, 'last':         numeric matrix, one row of responses per sequence
 %     regression, 'sequence':     cell array of numResponses-by-numTimeSteps matrices

@@ -1,9 +1,9 @@
 % classifyDigits  Sequence classification in the shape of the reference MATLAB script, fixed: a
 % bidirectional GRU (not an LSTM) with OutputMode 'last' (one label per sequence, as the accuracy line
-% compares).
+% compares). classifyDigitsBiLSTM.m is the same with the reference's bidirectional LSTM.
 %
-% Data: scikit-learn's handwritten digits (data/digits.csv.gz), each 8x8 image read row by row as a
-% sequence of 8 time steps of 8 features; 10 classes. 60% training, 20% validation, 20% test.
+% Data: scikit-learn's handwritten digits (data/digits.csv.gz, read by loadDigits.m), each 8x8 image read
+% row by row as a sequence of 8 time steps of 8 features; 10 classes. 60% training, 20% validation, 20% test.
 %
 % Run from any folder, after adding bigru's matlab folder to the path and running bigru.setup:
 %   run('examples/classifyDigits.m')
@@ -13,28 +13,8 @@ if ~exist('maxEpochs', 'var'), maxEpochs = 10; end
 if ~exist('verbose', 'var'), verbose = true; end
 rng(0);   % the split and the training seed (drawn from rand) repeat from run to run
 
-% ---- data: X a cell array of 8-by-8 matrices (features x time steps), y the digit of each
-here = fileparts(mfilename('fullpath'));
-csv = gunzip(fullfile(here, 'data', 'digits.csv.gz'), tempname());
-D = dlmread(csv{1}, ',');
-n = size(D, 1);
-X = cell(n, 1);
-for i = 1:n
-  X{i} = reshape(D(i, 1:64), 8, 8) / 16;   % column t = pixel row t of the image
-end
-y = D(:, 65);
-if ~isempty(which('categorical'))
-  y = categorical(y);                      % MATLAB's label type; Octave keeps the numbers
-end
-order = randperm(n);
-nTrain = round(0.6 * n);
-nVal = round(0.2 * n);
-train = order(1:nTrain);
-val = order(nTrain + 1:nTrain + nVal);
-test = order(nTrain + nVal + 1:end);
-X_train = X(train); y_train = y(train);
-X_val = X(val);     y_val = y(val);
-X_test = X(test);   y_test = y(test);
+% ---- data: X a cell array of 8-by-8 matrices (features x time steps), y the digit of each (categorical)
+[X_train, y_train, X_val, y_val, X_test, y_test] = loadDigits();
 input_dim = 8;
 output_dim = 10;
 

@@ -15,7 +15,8 @@ expectError(@() train(bad, y, layers), 'X\{2\}\(2,3\) is NaN');
 bad = X; bad{5} = zeros(3, 0);
 expectError(@() train(bad, y, layers), 'X\{5\} is empty');
 expectError(@() train(X, y(1:10), layers), 'Y has 10 labels but X has 12 sequences');
-expectError(@() train(X, {y}, layers), 'Y must hold one label per sequence');
+expectError(@() train(X, {y}, layers), ['Y holds label sequences, but layers\(2\) \(bigruLayer ''bigru''\) has ' ...
+            'OutputMode ''last'', which answers once per sequence: give that layer ''OutputMode'', ''sequence''']);
 bad = X; bad{1} = 'abc';
 expectError(@() train(bad, y, layers), 'X\{1\} must be a real numeric');
 % layers that do not fit the data or each other
@@ -23,7 +24,7 @@ wrongInput = layers; wrongInput(1) = bigru.sequenceInputLayer(4);
 expectError(@() train(X, y, wrongInput), 'X has 3 features \(rows\) per time step, but sequenceInputLayer has InputSize 4');
 wrongClasses = layers; wrongClasses(3) = bigru.fullyConnectedLayer(3);
 expectError(@() train(X, y, wrongClasses), 'Y has 2 classes, but layers\(3\) \(fullyConnectedLayer ''fc''\) has OutputSize 3');
-expectError(@() train(X, y, layers([1 3 4 5])), 'layers\(2\) \(fullyConnectedLayer ''fc''\) found where a recurrent layer');
+expectError(@() train(X, y, layers([1 3 4 5])), 'layers has no recurrent layer');
 expectError(@() train(X, y, layers([1 2 3 5])), 'softmaxLayer');
 stacked = [layers(1:2); bigru.bigruLayer(4); layers(3:end)];
 expectError(@() train(X, y, stacked), 'has OutputMode ''last'' but another recurrent layer follows');

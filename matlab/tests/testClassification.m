@@ -43,4 +43,24 @@ check(isequal({loaded.Layers.Type}, {net.Layers.Type}) && isequal({loaded.Layers
 loadedText = bigru.loadNetwork([file '.text']);
 check(isequal(classify(loadedText, X), predText), 'label type and orientation survive the file');
 expectError(@() bigru.loadNetwork(fullfile(ctx.outDir, 'missing.safetensors')), 'loadNetwork: ');
+% a BiLSTM network with categorical labels: categorical predictions, save and load
+yCat = categorical(names(y + 1)');
+lstmLayers = [sequenceInputLayer(3); bilstmLayer(8, 'OutputMode', 'last'); fullyConnectedLayer(2); softmaxLayer; ...
+              classificationLayer];
+lstmNet = trainNetwork(X, yCat, lstmLayers, opts);
+lstmPred = classify(lstmNet, X);
+check(isa(lstmPred, 'categorical') && isequal(size(lstmPred), [40 1]) && isequal(categories(lstmPred), names'), ...
+      'categorical labels come back categorical, with their categories');
+lstmScores = predict(lstmNet, X);
+[~, lstmBest] = max(lstmScores, [], 2);
+check(isequal(double(lstmPred), lstmBest) && mean(lstmPred == yCat) == mean(lstmBest == y + 1), ...
+      'classify is the argmax of predict, and compares with ==');
+check(isequal(predict(trainNetwork(X, yCat, lstmLayers, opts), X), lstmScores), 'same seed, same LSTM network');
+bigru.saveNetwork(lstmNet, [file '.lstm']);
+loadedLstm = bigru.loadNetwork([file '.lstm']);
+check(isequal(predict(loadedLstm, X), lstmScores), 'a loaded LSTM network predicts the same');
+check(isequal(cellstr(classify(loadedLstm, X)), cellstr(lstmPred)) && isa(classify(loadedLstm, X), 'categorical'), ...
+      'a loaded LSTM network classifies the same, categorical');
+check(isequal({loadedLstm.Layers.Type}, {lstmNet.Layers.Type}) && strcmp(loadedLstm.Layers(2).Type, 'bilstm'), ...
+      'LSTM layers survive the file');
 end

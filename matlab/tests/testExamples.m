@@ -1,9 +1,12 @@
 function testExamples(ctx)
-% The two example scripts run end to end (few epochs) and learn something.
+% The example scripts run end to end (few epochs) and learn something.
 maxEpochs = 2; %#ok<NASGU> read by the example scripts
 verbose = false; %#ok<NASGU>
 run(fullfile(ctx.examples, 'classifyDigits.m'));
 check(accuracy > 0.3, 'digits test accuracy %.3f after 2 epochs', accuracy);
+run(fullfile(ctx.examples, 'classifyDigitsBiLSTM.m'));
+check(accuracy > 0.3 && strcmp(net.Layers(2).Type, 'bilstm'), 'BiLSTM digits test accuracy %.3f after 2 epochs', ...
+      accuracy);
 lookBack = 7; %#ok<NASGU>
 plotFile = fullfile(ctx.outDir, 'forecast.png'); %#ok<NASGU>
 run(fullfile(ctx.examples, 'forecastWeather.m'));

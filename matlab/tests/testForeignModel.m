@@ -15,11 +15,21 @@ cls = bigru.loadNetwork(fullfile(ctx.outDir, 'java-classification.safetensors'))
 check(isequal({cls.Layers.Type}, {'sequenceInput', 'gru', 'fullyConnected', 'softmax', 'classification'}), ...
       'classification layers');
 labels = classify(cls, X);
-check(iscellstr(labels) && all(ismember(labels, {'cat', 'dog', 'emu'})), 'Octave gets strings for foreign classes');
+check(isa(labels, 'categorical') && isequal(categories(labels), {'cat'; 'dog'; 'emu'}), ...
+      'foreign classes come back categorical, as in MATLAB');
 scores = predict(cls, X);
 [~, best] = max(scores, [], 2);
-check(isequal(labels, cls.ClassNames(best)), 'labels follow the scores');
+check(isequal(cellstr(labels), cls.ClassNames(best)), 'labels follow the scores');
 writeValues(fullfile(ctx.outDir, 'octave-classification-scores.txt'), reshape(scores', [], 1));
+% LSTM layers in any order (a PyTorch-style stack): MATLAB's LSTM layers for them
+lstm = bigru.loadNetwork(fullfile(ctx.outDir, 'java-lstm.safetensors'));
+check(isequal({lstm.Layers.Type}, {'sequenceInput', 'fullyConnected', 'tanh', 'bilstm', 'dropout', 'lstm', ...
+      'fullyConnected', 'softmax', 'classification'}), 'LSTM layers: %s', strjoin({lstm.Layers.Type}, ' '));
+check(strcmp(lstm.Layers(4).MergeMode, 'sum') && isempty(lstm.Layers(4).ResetGateMode) && ...
+      strcmp(lstm.Layers(6).OutputMode, 'last') && lstm.Layers(6).NumHiddenUnits == 4, 'LSTM layer properties');
+lstmScores = predict(lstm, X);
+check(isequal(size(lstmScores), [6 2]), 'one score row per sequence');
+writeValues(fullfile(ctx.outDir, 'octave-lstm-scores.txt'), reshape(lstmScores', [], 1));
 end
 
 function X = foreignInputs()

@@ -8,8 +8,8 @@ try
   if la.isClassification()
     if la.isPerStep()
       if ~iscell(Y) || iscellstr(Y)
-        error('bigru:invalidArgument', ['%s: %s must be a cell array of label sequences, one per sequence, because ' ...
-              'the last recurrent layer has OutputMode ''sequence'''], fname, yName);
+        modeError(la, fname, yName, 'one label per sequence', ...
+                  'a cell array of label sequences, one label per time step');
       end
       rows = Y(:);
       counts = cellfun(@numel, rows);
@@ -19,8 +19,7 @@ try
                       classNames);
     else
       if iscell(Y) && ~iscellstr(Y)
-        error('bigru:invalidArgument', ['%s: %s must hold one label per sequence (a vector), because the last ' ...
-              'recurrent layer has OutputMode ''last'''], fname, yName);
+        modeError(la, fname, yName, 'label sequences', 'one label per sequence (a vector)');
       end
       if isempty(classNames)
         [codes, classNames, labelKind, orientation] = bigru.internal.labelCodes(Y, yName, fname);
@@ -31,8 +30,8 @@ try
     end
   elseif la.isPerStep()
     if ~iscell(Y)
-      error('bigru:invalidArgument', ['%s: %s must be a cell array of numResponses-by-numTimeSteps matrices, ' ...
-            'because the last recurrent layer has OutputMode ''sequence'''], fname, yName);
+      modeError(la, fname, yName, 'one response row per sequence', ...
+                'a cell array of numResponses-by-numTimeSteps matrices');
     end
     Y = Y(:);
     for i = 1:numel(Y)
@@ -44,6 +43,9 @@ try
     ds = javaMethod('responsesPerStep', bigru.internal.javaClass('MatlabTargets'), seq, yName, ...
                     vertcat(values{:}), cellfun(@(y) size(y, 1), Y), cellfun(@(y) size(y, 2), Y));
   else
+    if iscell(Y)
+      modeError(la, fname, yName, 'response sequences', 'a numeric matrix, one row of responses per sequence');
+    end
     if ~(isnumeric(Y) && isreal(Y) && ndims(Y) == 2)
       error('bigru:invalidArgument', ['%s: %s must be a numeric matrix with one row of responses per sequence, ' ...
             'because the layers end with regressionLayer and OutputMode ''last'''], fname, yName);
@@ -60,6 +62,18 @@ catch err
   end
   bigru.internal.javaError(err, fname);
 end
+end
+
+function modeError(la, fname, yName, given, expected)
+% Y has the form the other OutputMode needs: names the layer that decides, and how to change it.
+if la.isPerStep()
+  [mode, other, does] = deal('sequence', 'last', 'answers every time step');
+else
+  [mode, other, does] = deal('last', 'sequence', 'answers once per sequence');
+end
+error('bigru:invalidArgument', ['%s: %s holds %s, but %s has OutputMode ''%s'', which %s: give that layer ' ...
+      '''OutputMode'', ''%s'' (or give %s as %s)'], fname, yName, given, char(la.lastRecurrentLayer()), mode, ...
+      does, other, yName, expected);
 end
 
 function [codes, classNames, kind] = labels(rows, yName, fname, classNames)

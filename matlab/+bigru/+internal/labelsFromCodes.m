@@ -1,7 +1,8 @@
 function Y = labelsFromCodes(codes, names, kind, orientation)
 %LABELSFROMCODES  Labels of the type and orientation the network was trained with (internal).
-%   A network without that record (trained from the command line) gives categorical labels where MATLAB has
-%   them, else a cell array of strings.
+%   A network without that record (trained from the command line) gives categorical labels (bigru.setup puts
+%   a categorical on the path where the interpreter has none), else, without any categorical, a cell array
+%   of strings.
 codes = codes(:);
 if isempty(kind)
   if ~isempty(which('categorical'))

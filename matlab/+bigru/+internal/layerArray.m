@@ -1,5 +1,7 @@
 function la = layerArray(layers, fname)
 %LAYERARRAY  A layer array checked by the Java side (internal); errors name the layer.
+%   The layers cross as one array per field (which MATLAB and Octave pass in one call each); the Java side
+%   makes one record per layer of them.
 if ~isstruct(layers) || ~isfield(layers, 'Type') || ~isfield(layers, 'NumHiddenUnits')
   error('bigru:invalidArgument', ['%s: layers must be a layer array built from bigru layers, for example ' ...
         '[sequenceInputLayer(3); bigruLayer(64); fullyConnectedLayer(1); regressionLayer]'], fname);
@@ -12,7 +14,7 @@ for i = 1:n
   switch l.Type
     case 'sequenceInput'
       v = l.InputSize;
-    case {'bigru', 'gru'}
+    case {'bigru', 'gru', 'bilstm', 'lstm'}
       v = l.NumHiddenUnits;
     case 'fullyConnected'
       v = l.OutputSize;

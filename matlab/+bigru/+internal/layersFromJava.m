@@ -1,27 +1,25 @@
 function layers = layersFromJava(la)
-%LAYERSFROMJAVA  The layer array of a network, rebuilt from the Java side's description (internal).
-types = bigru.internal.cellOfStrings(la.types());
-names = bigru.internal.cellOfStrings(la.names());
-sizes = double(la.sizes());
-outputModes = bigru.internal.cellOfStrings(la.outputModes());
-resetModes = bigru.internal.cellOfStrings(la.resetGateModes());
-mergeModes = bigru.internal.cellOfStrings(la.mergeModes());
-parts = cell(numel(types), 1);
-for i = 1:numel(types)
-  switch types{i}
+%LAYERSFROMJAVA  The layer array of a network, rebuilt from the Java side's layers (internal).
+n = double(la.count());
+parts = cell(n, 1);
+for i = 1:n
+  jl = la.layer(i - 1);
+  type = char(jl.typeName());
+  value = double(jl.size());
+  switch type
     case 'sequenceInput'
-      l = bigru.sequenceInputLayer(sizes(i));
-    case {'bigru', 'gru'}
-      l = bigru.internal.layer(types{i}, '', 'NumHiddenUnits', sizes(i), 'OutputMode', outputModes{i}, ...
-                               'ResetGateMode', resetModes{i}, 'MergeMode', mergeModes{i});
+      l = bigru.sequenceInputLayer(value);
+    case {'bigru', 'gru', 'bilstm', 'lstm'}
+      l = bigru.internal.layer(type, '', 'NumHiddenUnits', value, 'OutputMode', char(jl.outputMode()), ...
+                               'ResetGateMode', char(jl.resetGateMode()), 'MergeMode', char(jl.mergeMode()));
     case 'fullyConnected'
-      l = bigru.fullyConnectedLayer(sizes(i));
+      l = bigru.fullyConnectedLayer(value);
     case 'dropout'
-      l = bigru.dropoutLayer(sizes(i));
+      l = bigru.dropoutLayer(value);
     otherwise
-      l = bigru.internal.layer(types{i}, '');
+      l = bigru.internal.layer(type, '');
   end
-  l.Name = names{i};
+  l.Name = char(jl.name());
   parts{i} = l;
 end
 layers = vertcat(parts{:});

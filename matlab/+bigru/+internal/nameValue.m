@@ -1,6 +1,11 @@
-function values = nameValue(fname, defaults, args)
+function values = nameValue(fname, defaults, args, refused)
 %NAMEVALUE  Name-value pairs matched case-insensitively against the fields of DEFAULTS (internal).
-%   An unknown name is an error that names it and lists the accepted ones.
+%   An unknown name is an error that names it and lists the accepted ones. REFUSED (optional) lists options
+%   MATLAB's function of the same name has and bigru does not take, as rows {name, what bigru does instead}:
+%   such a name is an error that says so.
+if nargin < 4
+  refused = cell(0, 2);
+end
 values = defaults;
 names = fieldnames(defaults);
 if mod(numel(args), 2) ~= 0
@@ -16,6 +21,12 @@ for k = 1:2:numel(args)
   end
   match = find(strcmpi(names, name));
   if isempty(match)
+    other = find(strcmpi(refused(:, 1), name));
+    if ~isempty(other)
+      error('bigru:invalidArgument', ['%s: bigru does not take the option ''%s'' of MATLAB''s %s: %s. ' ...
+            'The options of bigru''s %s are: %s'], fname, refused{other, 1}, fname, refused{other, 2}, fname, ...
+            strjoin(names', ', '));
+    end
     error('bigru:invalidArgument', '%s: ''%s'' is not an option of %s; the options are: %s', ...
           fname, name, fname, strjoin(names', ', '));
   end

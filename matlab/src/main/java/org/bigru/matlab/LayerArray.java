@@ -18,71 +18,33 @@ import org.bigru.model.ResetGateMode;
 import org.bigru.model.Task;
 
 /**
- * A MATLAB layer array and the network architecture it describes.
+ * A MATLAB layer array and the network it describes: one {@link MatlabLayer} per layer, mapped one to one onto
+ * the model's layer list.
  *
- * <p>The layers cross as parallel arrays, one entry per layer: the type (the layer function's name without
- * "Layer": sequenceInput, bigru, gru, fullyConnected, relu, tanh, sigmoid, dropout, softmax, classification,
- * regression), the name, the size (InputSize, NumHiddenUnits, OutputSize or Probability; NaN for the others)
- * and the OutputMode, ResetGateMode and MergeMode of recurrent layers (empty for the others).
- *
- * <p>The architectures bigru runs: sequenceInputLayer; one or more recurrent layers, all but the last with
- * OutputMode 'sequence'; hidden fullyConnectedLayers, each optionally followed by reluLayer, tanhLayer or
- * sigmoidLayer; the output fullyConnectedLayer; then softmaxLayer and classificationLayer, or regressionLayer.
- * dropoutLayer goes after the last recurrent layer and after every hidden layer, with one probability.
+ * <p>The networks bigru runs: sequenceInputLayer; then, in any order, recurrent layers (bigruLayer, gruLayer,
+ * bilstmLayer, lstmLayer; at least one, and none after one whose OutputMode is 'last'), dropoutLayers and
+ * hidden fullyConnectedLayers, each of these optionally followed by reluLayer, tanhLayer or sigmoidLayer; then
+ * the output fullyConnectedLayer (the last one), followed by softmaxLayer and classificationLayer, or by
+ * regressionLayer.
  */
 public final class LayerArray {
 
-  /** The layer types, by their function names without "Layer". */
-  enum Type {
-    SEQUENCE_INPUT("sequenceInput", "sequenceinput"), BIGRU("bigru", "bigru"), GRU("gru", "gru"),
-    FULLY_CONNECTED("fullyConnected", "fc"), RELU("relu", "relu"), TANH("tanh", "tanh"),
-    SIGMOID("sigmoid", "sigmoid"), DROPOUT("dropout", "dropout"), SOFTMAX("softmax", "softmax"),
-    CLASSIFICATION("classification", "classoutput"), REGRESSION("regression", "regressionoutput");
-
-    final String key;
-    final String defaultName;
-
-    Type(String key, String defaultName) {
-      this.key = key;
-      this.defaultName = defaultName;
-    }
-
-    String function() {
-      return key + "Layer";
-    }
-
-    static Type of(String key, int position) {
-      for (Type t : values()) {
-        if (t.key.equalsIgnoreCase(key)) {
-          return t;
-        }
-      }
-      throw new IllegalArgumentException("layers(" + position + ") has unknown type '" + key + "'");
-    }
-  }
-
   private static final String NAMES_KEY = "matlab.layerNames";
 
-  private final Type[] types;
-  private final String[] names;
-  private final double[] sizes;
-  private final String[] outputModes;
-  private final String[] resetModes;
-  private final String[] mergeModes;
+  private final List<MatlabLayer> layers;
   private final ModelConfig config;
 
-  private LayerArray(Type[] types, String[] names, double[] sizes, String[] outputModes, String[] resetModes,
-                     String[] mergeModes, ModelConfig config) {
-    this.types = types;
-    this.names = names;
-    this.sizes = sizes;
-    this.outputModes = outputModes;
-    this.resetModes = resetModes;
-    this.mergeModes = mergeModes;
+  private LayerArray(List<MatlabLayer> layers, ModelConfig config) {
+    this.layers = List.copyOf(layers);
     this.config = config;
   }
 
-  /** Reads and checks a layer array; the architecture's output size is the last fullyConnectedLayer's. */
+  /**
+   * Reads and checks a layer array. It crosses from MATLAB as parallel arrays, one entry per layer (which
+   * MATLAB and Octave pass in one call each): the Type, the Name, the size (InputSize, NumHiddenUnits,
+   * OutputSize or Probability; NaN for the others), and the OutputMode, ResetGateMode and MergeMode ("" where
+   * they do not apply).
+   */
   public static LayerArray fromMatlab(Object types, Object names, Object sizes, Object outputModes,
                                       Object resetModes, Object mergeModes) {
     String[] t = MatlabValues.strings(types, "the layer types");
@@ -99,72 +61,58 @@ public final class LayerArray {
     String[] om = sameLength(MatlabValues.strings(outputModes, "the output modes"), n, "output modes");
     String[] rm = sameLength(MatlabValues.strings(resetModes, "the reset gate modes"), n, "reset gate modes");
     String[] mm = sameLength(MatlabValues.strings(mergeModes, "the merge modes"), n, "merge modes");
-    Type[] ty = new Type[n];
+    List<MatlabLayer> given = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      ty[i] = Type.of(t[i], i + 1);
+      given.add(new MatlabLayer(LayerType.of(t[i], i + 1), nm[i], sz[i], om[i], rm[i], mm[i]));
     }
-    String[] filled = uniqueNames(ty, nm);
-    ModelConfig config = new Parser(ty, filled, sz, om, rm, mm).parse();
+    List<MatlabLayer> named = uniqueNames(given);
+    ModelConfig config = new Parser(named).parse();
+    List<String> layerNames = named.stream().map(MatlabLayer::name).toList();
     Map<String, String> meta = new HashMap<>();
-    meta.put(NAMES_KEY, String.join("\n", filled));
-    return new LayerArray(ty, filled, sz, om, rm, mm, config.withPreprocessing(meta));
+    meta.put(NAMES_KEY, String.join("\n", layerNames));
+    return new LayerArray(named, config.withPreprocessing(meta));
   }
 
-  /** The layer array of a network built elsewhere (the command line, Python): MATLAB's layers for it. */
+  /**
+   * The layer array of a network built elsewhere (the command line, Python) or saved earlier: MATLAB's layers
+   * for its layer list, under the names stored with it when MATLAB saved it, else MATLAB's default names.
+   */
   public static LayerArray fromConfig(ModelConfig config) {
-    List<Type> ty = new ArrayList<>();
-    List<Double> sz = new ArrayList<>();
-    List<String> om = new ArrayList<>();
-    List<String> rm = new ArrayList<>();
-    List<String> mm = new ArrayList<>();
-    add(ty, sz, om, rm, mm, Type.SEQUENCE_INPUT, config.inputSize(), "", "", "");
+    List<MatlabLayer> list = new ArrayList<>();
+    list.add(MatlabLayer.of(LayerType.SEQUENCE_INPUT, config.inputSize()));
     for (LayerSpec spec : config.layers()) {
       if (spec instanceof RecurrentLayerSpec r) {
-        add(ty, sz, om, rm, mm, r.bidirectional() ? Type.BIGRU : Type.GRU, r.units(), r.outputMode().lowerName(),
-            r.resetMode().matlabName(), r.bidirectional() ? r.merge().lowerName() : "");
+        list.add(new MatlabLayer(LayerType.recurrent(r.cell(), r.bidirectional()), "", r.units(),
+            r.outputMode().lowerName(), r.resetMode() == null ? "" : r.resetMode().matlabName(),
+            r.bidirectional() ? r.merge().lowerName() : ""));
       } else if (spec instanceof DropoutLayerSpec d) {
-        add(ty, sz, om, rm, mm, Type.DROPOUT, d.probability(), "", "", "");
+        list.add(MatlabLayer.of(LayerType.DROPOUT, d.probability()));
       } else if (spec instanceof DenseLayerSpec d) {
-        add(ty, sz, om, rm, mm, Type.FULLY_CONNECTED, d.units(), "", "", "");
+        list.add(MatlabLayer.of(LayerType.FULLY_CONNECTED, d.units()));
         if (d.activation() != Activation.LINEAR) {
-          add(ty, sz, om, rm, mm, Type.valueOf(d.activation().name()), Double.NaN, "", "", "");
+          list.add(MatlabLayer.of(LayerType.valueOf(d.activation().name()), Double.NaN));
         }
       } else {
-        add(ty, sz, om, rm, mm, Type.FULLY_CONNECTED, ((OutputLayerSpec) spec).size(), "", "", "");
+        list.add(MatlabLayer.of(LayerType.FULLY_CONNECTED, ((OutputLayerSpec) spec).size()));
       }
     }
     if (config.task() == Task.CLASSIFICATION) {
-      add(ty, sz, om, rm, mm, Type.SOFTMAX, Double.NaN, "", "", "");
-      add(ty, sz, om, rm, mm, Type.CLASSIFICATION, Double.NaN, "", "", "");
+      list.add(MatlabLayer.of(LayerType.SOFTMAX, Double.NaN));
+      list.add(MatlabLayer.of(LayerType.CLASSIFICATION, Double.NaN));
     } else {
-      add(ty, sz, om, rm, mm, Type.REGRESSION, Double.NaN, "", "", "");
+      list.add(MatlabLayer.of(LayerType.REGRESSION, Double.NaN));
     }
-    Type[] types = ty.toArray(new Type[0]);
     String stored = config.preprocessing().get(NAMES_KEY);
-    String[] names = stored == null ? new String[types.length] : stored.split("\n", -1);
-    if (names.length != types.length) {
-      names = new String[types.length];
-    }
-    for (int i = 0; i < names.length; i++) {
-      if (names[i] == null) {
-        names[i] = "";
+    String[] names = stored == null ? new String[0] : stored.split("\n", -1);
+    if (names.length == list.size()) {
+      for (int i = 0; i < names.length; i++) {
+        list.set(i, list.get(i).named(names[i]));
       }
     }
-    double[] sizes = sz.stream().mapToDouble(Double::doubleValue).toArray();
-    return new LayerArray(types, uniqueNames(types, names), sizes, om.toArray(new String[0]),
-        rm.toArray(new String[0]), mm.toArray(new String[0]), config);
+    return new LayerArray(uniqueNames(list), config);
   }
 
-  private static void add(List<Type> ty, List<Double> sz, List<String> om, List<String> rm, List<String> mm,
-                          Type type, double size, String outputMode, String resetMode, String mergeMode) {
-    ty.add(type);
-    sz.add(size);
-    om.add(outputMode);
-    rm.add(resetMode);
-    mm.add(mergeMode);
-  }
-
-  /** The architecture (class names not yet set; the layer names in its preprocessing metadata). */
+  /** The network (class names not yet set; the layer names in its preprocessing metadata). */
   public ModelConfig config() {
     return config;
   }
@@ -183,46 +131,46 @@ public final class LayerArray {
     return config.outputSize();
   }
 
-  public String[] types() {
-    String[] keys = new String[types.length];
-    for (int i = 0; i < types.length; i++) {
-      keys[i] = types[i].key;
-    }
-    return keys;
+  /** Number of layers. */
+  public int count() {
+    return layers.size();
   }
 
-  public String[] names() {
-    return names.clone();
+  /** Layer {@code index} (0-based; MATLAB's {@code layers(index + 1)}), with its name filled in. */
+  public MatlabLayer layer(int index) {
+    return layers.get(index);
   }
 
-  public double[] sizes() {
-    return sizes.clone();
-  }
-
-  public String[] outputModes() {
-    return outputModes.clone();
-  }
-
-  public String[] resetGateModes() {
-    return resetModes.clone();
-  }
-
-  public String[] mergeModes() {
-    return mergeModes.clone();
+  /** Every layer, in order. */
+  public List<MatlabLayer> layers() {
+    return layers;
   }
 
   /** Where the output fullyConnectedLayer is, for messages: {@code layers(4) (fullyConnectedLayer 'fc')}. */
   public String outputLayer() {
-    for (int i = types.length - 1; i >= 0; i--) {
-      if (types[i] == Type.FULLY_CONNECTED) {
-        return describe(types, names, i);
-      }
-    }
-    throw new IllegalStateException("a checked layer array has an output layer");
+    return describeLast(LayerType.FULLY_CONNECTED);
   }
 
-  private static String describe(Type[] types, String[] names, int i) {
-    return "layers(" + (i + 1) + ") (" + types[i].function() + " '" + names[i] + "')";
+  /**
+   * Where the last recurrent layer is, whose OutputMode decides the targets, for messages:
+   * {@code layers(2) (bilstmLayer 'bilstm')}.
+   */
+  public String lastRecurrentLayer() {
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      if (layers.get(i).type().isRecurrent()) {
+        return layers.get(i).describe(i);
+      }
+    }
+    throw new IllegalStateException("a checked layer array has a recurrent layer");
+  }
+
+  private String describeLast(LayerType type) {
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      if (layers.get(i).type() == type) {
+        return layers.get(i).describe(i);
+      }
+    }
+    throw new IllegalStateException("a checked layer array has a " + type.function());
   }
 
   private static String[] sameLength(String[] values, int n, String what) {
@@ -233,25 +181,27 @@ public final class LayerArray {
   }
 
   /** MATLAB's naming: empty names become the type's default name, with _1, _2, ... when taken. */
-  private static String[] uniqueNames(Type[] types, String[] names) {
-    String[] result = new String[names.length];
+  private static List<MatlabLayer> uniqueNames(List<MatlabLayer> layers) {
+    String[] result = new String[layers.size()];
     Map<String, Integer> given = new HashMap<>();
-    for (int i = 0; i < names.length; i++) {
-      if (!names[i].isEmpty()) {
-        if (names[i].indexOf('\n') >= 0) {
+    for (int i = 0; i < layers.size(); i++) {
+      String name = layers.get(i).name();
+      if (!name.isEmpty()) {
+        if (name.indexOf('\n') >= 0) {
           throw new IllegalArgumentException("layers(" + (i + 1) + ") has a name with a line break");
         }
-        Integer other = given.putIfAbsent(names[i], i);
+        Integer other = given.putIfAbsent(name, i);
         if (other != null) {
           throw new IllegalArgumentException("layers(" + (other + 1) + ") and layers(" + (i + 1)
-              + ") are both named '" + names[i] + "': layer names must be unique");
+              + ") are both named '" + name + "': layer names must be unique");
         }
-        result[i] = names[i];
+        result[i] = name;
       }
     }
-    for (int i = 0; i < names.length; i++) {
+    List<MatlabLayer> named = new ArrayList<>(layers.size());
+    for (int i = 0; i < layers.size(); i++) {
       if (result[i] == null) {
-        String base = types[i].defaultName;
+        String base = layers.get(i).type().defaultName();
         String name = base;
         for (int k = 1; given.containsKey(name); k++) {
           name = base + "_" + k;
@@ -259,135 +209,140 @@ public final class LayerArray {
         given.put(name, i);
         result[i] = name;
       }
+      named.add(layers.get(i).named(result[i]));
     }
-    return result;
+    return named;
   }
 
-  /** Reads the layer sequence into a {@link ModelConfig}, naming the first layer that does not fit. */
+  /** Maps the layers onto the model's layer list, one to one, naming the first layer that does not fit. */
   private static final class Parser {
-    private final Type[] types;
-    private final String[] names;
-    private final double[] sizes;
-    private final String[] outputModes;
-    private final String[] resetModes;
-    private final String[] mergeModes;
+    private final List<MatlabLayer> layers;
     private int at;
 
-    Parser(Type[] types, String[] names, double[] sizes, String[] outputModes, String[] resetModes,
-           String[] mergeModes) {
-      this.types = types;
-      this.names = names;
-      this.sizes = sizes;
-      this.outputModes = outputModes;
-      this.resetModes = resetModes;
-      this.mergeModes = mergeModes;
+    Parser(List<MatlabLayer> layers) {
+      this.layers = layers;
     }
 
     ModelConfig parse() {
-      expect(Type.SEQUENCE_INPUT, "a network starts with sequenceInputLayer");
-      int inputSize = size("InputSize");
-      at++;
-      List<RecurrentLayerSpec> stack = new ArrayList<>();
-      OutputMode outputMode = OutputMode.SEQUENCE;
-      while (at < types.length && (types[at] == Type.BIGRU || types[at] == Type.GRU)) {
-        if (!stack.isEmpty() && outputMode == OutputMode.LAST) {
-          throw error(at - 1, "has OutputMode 'last' but another recurrent layer follows; use 'sequence' for every "
-              + "recurrent layer but the last");
-        }
-        boolean bidirectional = types[at] == Type.BIGRU;
-        int units = size("NumHiddenUnits");
-        outputMode = parse(() -> OutputMode.fromName(outputModes[at]), "OutputMode");
-        ResetGateMode reset = parse(() -> ResetGateMode.fromMatlabName(resetModes[at]), "ResetGateMode");
-        MergeMode merge = bidirectional ? parse(() -> MergeMode.fromName(mergeModes[at]), "MergeMode")
-            : MergeMode.CONCAT;
-        stack.add(parse(() -> new RecurrentLayerSpec(units, bidirectional, reset, merge), "NumHiddenUnits"));
-        at++;
+      if (type(0) != LayerType.SEQUENCE_INPUT) {
+        throw error(0, "found where sequenceInputLayer was expected: a network starts with sequenceInputLayer");
       }
-      if (stack.isEmpty()) {
-        throw at < types.length && types[at] == Type.DROPOUT
-            ? error(at, "comes before any recurrent layer; bigru applies dropout after the recurrent layers")
-            : error(at, "found where a recurrent layer (bigruLayer or gruLayer) must follow sequenceInputLayer");
-      }
-      List<Integer> dropoutSlotsMissed = new ArrayList<>();
-      double dropout = dropoutSlot(Double.NaN, dropoutSlotsMissed);
-      List<DenseLayerSpec> hidden = new ArrayList<>();
-      int outputSize;
+      int inputSize = count("InputSize");
+      List<LayerSpec> specs = new ArrayList<>();
+      RecurrentLayerSpec previous = null;
+      int lastRecurrent = -1;
+      at = 1;
       while (true) {
-        expect(Type.FULLY_CONNECTED, "fullyConnectedLayer must follow the recurrent layers");
-        int units = size("OutputSize");
-        at++;
-        if (at < types.length && (types[at] == Type.SOFTMAX || types[at] == Type.CLASSIFICATION
-            || types[at] == Type.REGRESSION)) {
-          outputSize = units;
-          break;
+        if (at >= layers.size()) {
+          throw new IllegalArgumentException("layers ends after layers(" + at + "); it needs an output "
+              + "fullyConnectedLayer followed by softmaxLayer and classificationLayer, or by regressionLayer");
         }
-        Activation activation = Activation.LINEAR;
-        if (at < types.length && (types[at] == Type.RELU || types[at] == Type.TANH || types[at] == Type.SIGMOID)) {
-          activation = Activation.valueOf(types[at].name());
+        LayerType type = type(at);
+        if (type.isRecurrent()) {
+          if (previous != null && previous.outputMode() == OutputMode.LAST) {
+            throw error(lastRecurrent, "has OutputMode 'last' but another recurrent layer follows ("
+                + describe(at) + "); use 'sequence' for every recurrent layer but the last");
+          }
+          previous = recurrent();
+          specs.add(previous);
+          lastRecurrent = at++;
+        } else if (type == LayerType.DROPOUT) {
+          specs.add(dropout());
           at++;
+        } else if (type == LayerType.FULLY_CONNECTED) {
+          int units = count("OutputSize");
+          at++;
+          if (at < layers.size() && type(at).endsNetwork()) {
+            specs.add(new OutputLayerSpec(units));
+            break;
+          }
+          Activation activation = Activation.LINEAR;
+          if (at < layers.size() && type(at).activation() != null) {
+            activation = type(at++).activation();
+          }
+          specs.add(new DenseLayerSpec(units, activation));
+        } else if (type.activation() != null) {
+          throw error(at, "must follow a hidden fullyConnectedLayer: bigru's activation layers act on the "
+              + "fullyConnectedLayer before them");
+        } else if (type == LayerType.SEQUENCE_INPUT) {
+          throw error(at, "is a second input layer: only layers(1) may be sequenceInputLayer");
+        } else {
+          throw error(at, "must directly follow the output fullyConnectedLayer (which is linear, with one output "
+              + "per class or response)");
         }
-        hidden.add(new DenseLayerSpec(units, activation));
-        dropout = dropoutSlot(dropout, dropoutSlotsMissed);
       }
-      if (!Double.isNaN(dropout) && !dropoutSlotsMissed.isEmpty()) {
-        throw error(dropoutSlotsMissed.get(0), "is not followed by dropoutLayer: bigru applies dropout after the "
-            + "last recurrent layer and after every hidden fullyConnectedLayer, so add dropoutLayer("
-            + MatlabValues.number(dropout) + ") there (or remove the other dropout layers)");
+      if (lastRecurrent < 0) {
+        throw new IllegalArgumentException("layers has no recurrent layer: a network needs at least one bigruLayer, "
+            + "gruLayer, bilstmLayer or lstmLayer");
       }
       Task task;
-      if (types[at] == Type.SOFTMAX) {
+      if (type(at) == LayerType.SOFTMAX) {
         at++;
-        expect(Type.CLASSIFICATION, "softmaxLayer must be followed by classificationLayer");
+        if (at >= layers.size() || type(at) != LayerType.CLASSIFICATION) {
+          throw at >= layers.size()
+              ? new IllegalArgumentException("layers ends after layers(" + at + "); softmaxLayer must be followed "
+                  + "by classificationLayer")
+              : error(at, "found where classificationLayer was expected: softmaxLayer must be followed by "
+                  + "classificationLayer");
+        }
         task = Task.CLASSIFICATION;
-      } else if (types[at] == Type.REGRESSION) {
+      } else if (type(at) == LayerType.REGRESSION) {
         task = Task.REGRESSION;
       } else {
         throw error(at, "must be preceded by softmaxLayer");
       }
       at++;
-      if (at < types.length) {
-        throw error(at, "comes after the output layer; " + types[at - 1].function() + " must be the last layer");
+      if (at < layers.size()) {
+        throw error(at, "comes after the output layer; " + type(at - 1).function() + " must be the last layer");
       }
       try {
-        return new ModelConfig(inputSize, stack, outputMode, hidden, Double.isNaN(dropout) ? 0 : dropout,
-            outputSize, task, List.of(), Map.of());
+        return new ModelConfig(inputSize, specs, task, List.of(), Map.of());
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("layers: " + e.getMessage(), e);
       }
     }
 
-    /** An optional dropoutLayer where the model applies dropout; remembers the slot when it is missing. */
-    private double dropoutSlot(double dropout, List<Integer> missed) {
-      if (at < types.length && types[at] == Type.DROPOUT) {
-        double p = sizes[at];
-        if (!(p >= 0 && p < 1)) {
-          throw error(at, "has Probability " + MatlabValues.number(p) + ", expected a number in [0, 1)");
-        }
-        if (!Double.isNaN(dropout) && p != dropout) {
-          throw error(at, "has Probability " + MatlabValues.number(p) + " but an earlier dropoutLayer has "
-              + MatlabValues.number(dropout) + ": bigru applies one dropout probability between all layers");
-        }
-        at++;
-        if (at < types.length && types[at] == Type.DROPOUT) {
-          throw error(at, "follows another dropoutLayer");
-        }
-        return p;
-      }
-      missed.add(at - 1);
-      return dropout;
-    }
-
-    private void expect(Type type, String rule) {
-      if (at >= types.length) {
-        throw new IllegalArgumentException("layers ends after layers(" + at + "); " + rule);
-      }
-      if (types[at] != type) {
-        throw error(at, "found where " + type.function() + " was expected: " + rule);
+    private RecurrentLayerSpec recurrent() {
+      MatlabLayer layer = layers.get(at);
+      LayerType type = layer.type();
+      int units = count("NumHiddenUnits");
+      OutputMode outputMode = parse(() -> OutputMode.fromName(layer.outputMode()), "OutputMode");
+      MergeMode merge = type.bidirectional() ? parse(() -> MergeMode.fromName(layer.mergeMode()), "MergeMode")
+          : MergeMode.CONCAT;
+      switch (type.cell()) {
+        case GRU:
+          ResetGateMode reset = parse(() -> ResetGateMode.fromMatlabName(layer.resetGateMode()), "ResetGateMode");
+          return parse(() -> new RecurrentLayerSpec(type.cell(), units, type.bidirectional(), reset, merge,
+              outputMode), "NumHiddenUnits");
+        case LSTM:
+          if (!layer.resetGateMode().isEmpty()) {
+            throw error(at, "has ResetGateMode '" + layer.resetGateMode() + "', but an LSTM has no reset gate");
+          }
+          return parse(() -> RecurrentLayerSpec.lstm(units, type.bidirectional(), merge, outputMode),
+              "NumHiddenUnits");
+        default:
+          throw new IllegalStateException("no recurrent layer for the cell " + type.cell());
       }
     }
 
-    private int size(String property) {
-      double v = sizes[at];
+    private DropoutLayerSpec dropout() {
+      double p = layers.get(at).size();
+      if (!(p >= 0 && p < 1)) {
+        throw error(at, "has Probability " + MatlabValues.number(p) + ", expected a number in [0, 1)");
+      }
+      return new DropoutLayerSpec(p);
+    }
+
+    private LayerType type(int i) {
+      return layers.get(i).type();
+    }
+
+    private String describe(int i) {
+      return layers.get(i).describe(i);
+    }
+
+    private int count(String property) {
+      double v = layers.get(at).size();
       if (!(v >= 1 && v <= Integer.MAX_VALUE && v == Math.rint(v))) {
         throw error(at, "has " + property + " " + MatlabValues.number(v) + ", expected a whole number of at least 1");
       }
@@ -403,7 +358,7 @@ public final class LayerArray {
     }
 
     private IllegalArgumentException error(int i, String problem) {
-      return new IllegalArgumentException(describe(types, names, i) + " " + problem);
+      return new IllegalArgumentException(describe(i) + " " + problem);
     }
   }
 }

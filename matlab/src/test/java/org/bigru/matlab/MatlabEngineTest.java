@@ -34,10 +34,12 @@ class MatlabEngineTest {
     Method run = runner.getMethod("runExamples", Path.class, Path.class, int.class);
     Object result = run.invoke(null, module, module.resolve("target").resolve("bigru-matlab.jar"), 2);
     double accuracy = (double) result.getClass().getMethod("accuracy").invoke(result);
+    double bilstmAccuracy = (double) result.getClass().getMethod("bilstmAccuracy").invoke(result);
     double r2 = (double) result.getClass().getMethod("r2").invoke(result);
     String output = (String) result.getClass().getMethod("output").invoke(result);
     System.out.println("---- MATLAB\n" + output);
     assertTrue(accuracy > 0.3, "digits accuracy in MATLAB " + accuracy + "\n" + output);
+    assertTrue(bilstmAccuracy > 0.3, "BiLSTM digits accuracy in MATLAB " + bilstmAccuracy + "\n" + output);
     assertTrue(r2 > 0.3, "weather R^2 in MATLAB " + r2 + "\n" + output);
   }
 

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 public final class MatlabEngineRunner {
 
   /** What the examples printed and computed. */
-  public record Result(String output, double accuracy, double r2) {
+  public record Result(String output, double accuracy, double bilstmAccuracy, double r2) {
   }
 
   private MatlabEngineRunner() {
@@ -20,7 +20,7 @@ public final class MatlabEngineRunner {
 
   /**
    * Starts MATLAB, puts the bridge on its path (with the unqualified names, ahead of the Deep Learning
-   * Toolbox if it is installed), runs both examples for {@code maxEpochs} epochs and reads their figures.
+   * Toolbox if it is installed), runs the examples for {@code maxEpochs} epochs and reads their figures.
    */
   public static Result runExamples(Path matlabFolder, Path jar, int maxEpochs) throws Exception {
     MatlabEngine engine = MatlabEngine.startMatlab();
@@ -33,9 +33,12 @@ public final class MatlabEngineRunner {
           out, err);
       engine.eval("run('" + quote(matlabFolder.resolve("examples").resolve("classifyDigits.m")) + "');", out, err);
       double accuracy = engine.getVariable("accuracy");
+      engine.eval("run('" + quote(matlabFolder.resolve("examples").resolve("classifyDigitsBiLSTM.m")) + "');", out,
+          err);
+      double bilstmAccuracy = engine.getVariable("accuracy");
       engine.eval("run('" + quote(matlabFolder.resolve("examples").resolve("forecastWeather.m")) + "');", out, err);
       double r2 = engine.getVariable("r2");
-      return new Result(out + err.toString(), accuracy, r2);
+      return new Result(out + err.toString(), accuracy, bilstmAccuracy, r2);
     } finally {
       engine.close();
     }

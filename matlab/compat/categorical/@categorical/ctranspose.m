@@ -1,0 +1,4 @@
+function c = ctranspose(c)
+%CTRANSPOSE  c'
+c.codes = c.codes.';
+end

@@ -1,0 +1,4 @@
+function tf = isempty(c)
+%ISEMPTY  True when the array has no elements.
+tf = isempty(c.codes);
+end

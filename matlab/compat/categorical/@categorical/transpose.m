@@ -1,0 +1,4 @@
+function c = transpose(c)
+%TRANSPOSE  c.'
+c.codes = c.codes.';
+end
