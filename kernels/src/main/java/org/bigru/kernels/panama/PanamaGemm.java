@@ -29,8 +29,9 @@ final class PanamaGemm {
    */
   private static final int DOT_MAX_ROWS = 4;
   /**
-   * Rows of A from which packing an untransposed B that fits the caches pays for itself. Below it the tiles
-   * read B's rows in place: a recurrent step (batch rows times W_hh^T) ran 7 to 29 % faster so (GemmCpuTime).
+   * Rows of A from which packing an untransposed B that fits the caches pays for itself: packing costs one pass
+   * over B, which fewer rows of A (a recurrent step, batch rows times W_hh^T) do not win back, so below it the
+   * tiles read B's rows in place.
    */
   private static final int PACK_B_MIN_ROWS = 256;
   /** Elements of a B beyond which it is not expected in cache: packing streams it in, row by row. */
