@@ -26,7 +26,7 @@ final class KernelProvider {
   static Kernels choose(String requested, int vectorBits) {
     switch (requested) {
       case "scalar":
-        return new ScalarKernels();
+        return new Kernels(new ScalarKernels());
       case "":
       case "panama":
         break;
@@ -36,18 +36,18 @@ final class KernelProvider {
     if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
       warn("the Vector API is not enabled, so kernels run scalar (slower; results agree within "
           + "float rounding). "
-          + "Add the JVM option --add-modules " + VECTOR_MODULE);
-      return new ScalarKernels();
+          + "Add the JVM option --add-modules=" + VECTOR_MODULE);
+      return new Kernels(new ScalarKernels());
     }
     try {
-      return (Kernels) Class.forName("org.bigru.kernels.panama.PanamaKernels")
-          .getConstructor(int.class).newInstance(vectorBits);
+      return new Kernels((KernelSupport) Class.forName("org.bigru.kernels.panama.PanamaKernels")
+          .getConstructor(int.class).newInstance(vectorBits));
     } catch (InvocationTargetException e) {
       warn(e.getCause().getMessage() + "; kernels run scalar");
-      return new ScalarKernels();
+      return new Kernels(new ScalarKernels());
     } catch (ReflectiveOperationException | LinkageError e) {
       warn("the Vector API could not be used (" + e + "), so kernels run scalar");
-      return new ScalarKernels();
+      return new Kernels(new ScalarKernels());
     }
   }
 

@@ -18,13 +18,21 @@ package org.bigru.kernels;
  * {@code 4H} vector {@code b_ir + b_hr | b_iz + b_hz | b_in | b_hn}: the two sums can be added once, and no
  * pass over the projections of all steps is spent on adding a bias.
  *
- * <p>Implementations are stateless and thread-safe. {@link #get()} returns the provider chosen once at
- * start-up.
+ * <p>This class is the contract: every method checks its arguments (counts, and slices inside their arrays;
+ * {@link KernelArguments}) and then runs the provider chosen once at start-up ({@link #get()}), scalar or
+ * Panama, which assume valid arguments. Both providers therefore refuse the same calls with the same message.
+ * Kernels are stateless and thread-safe.
  */
-public interface Kernels {
+public final class Kernels {
+
+  private final KernelSupport support;
+
+  Kernels(KernelSupport support) {
+    this.support = support;
+  }
 
   /** The provider chosen at start-up: panama when the Vector API is usable, else scalar. */
-  static Kernels get() {
+  public static Kernels get() {
     return KernelProvider.INSTANCE;
   }
 
@@ -35,7 +43,7 @@ public interface Kernels {
    *                   the Vector API is not enabled)
    * @param vectorBits for panama: 0 for the machine's preferred width, or 128, 256 or 512
    */
-  static Kernels create(String name, int vectorBits) {
+  public static Kernels create(String name, int vectorBits) {
     if (!name.equals("scalar") && !name.equals("panama")) {
       throw new IllegalArgumentException("kernel provider must be scalar or panama, not " + name);
     }
@@ -43,16 +51,22 @@ public interface Kernels {
   }
 
   /** {@code "panama"} or {@code "scalar"}. */
-  String name();
+  public String name() {
+    return support.name();
+  }
 
   /** Width in bits of the float vectors used; 32 for the scalar provider. */
-  int vectorBits();
+  public int vectorBits() {
+    return support.vectorBits();
+  }
 
   /** Whether multiply-adds are fused (one rounding). */
-  boolean usesFma();
+  public boolean usesFma() {
+    return support.usesFma();
+  }
 
   /** One line naming provider, width and FMA, for logs and {@code info}. */
-  default String describe() {
+  public String describe() {
     return name() + ", " + vectorBits() + "-bit, FMA " + (usesFma() ? "on" : "off");
   }
 
@@ -65,17 +79,29 @@ public interface Kernels {
    * Likewise B is stored k x n (ldb &ge; n), or n x k (ldb &ge; k) when transposed. When beta is 0, C is
    * written without being read (NaN in C does not propagate), as in BLAS.
    */
-  void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
-            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-            float beta, float[] c, int cOff, int ldc);
+  public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+                   float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+    KernelArguments.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+    support.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+  }
 
   // ---------------------------------------------------------------- activations
 
   /** y[i] = 1 / (1 + exp(-x[i])) for i in [0, n); x and y may be the same slice. */
-  void sigmoid(int n, float[] x, int xOff, float[] y, int yOff);
+  public void sigmoid(int n, float[] x, int xOff, float[] y, int yOff) {
+    KernelArguments.count("sigmoid", "n", n);
+    KernelArguments.vector("sigmoid", "x", x, xOff, n);
+    KernelArguments.vector("sigmoid", "y", y, yOff, n);
+    support.sigmoid(n, x, xOff, y, yOff);
+  }
 
   /** y[i] = tanh(x[i]) for i in [0, n); x and y may be the same slice. */
-  void tanh(int n, float[] x, int xOff, float[] y, int yOff);
+  public void tanh(int n, float[] x, int xOff, float[] y, int yOff) {
+    KernelArguments.count("tanh", "n", n);
+    KernelArguments.vector("tanh", "x", x, xOff, n);
+    KernelArguments.vector("tanh", "y", y, yOff, n);
+    support.tanh(n, x, xOff, y, yOff);
+  }
 
   // ---------------------------------------------------------------- GRU gates, reset after
 
@@ -94,8 +120,19 @@ public interface Kernels {
    * @param hNew  [rows x H] new state (may not alias h)
    * @param saved [rows x 4H] receives r | z | n | hn
    */
-  void gruForwardResetAfter(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias,
-                            int biasOff, float[] h, int hOff, float[] hNew, int hNewOff, float[] saved, int savedOff);
+  public void gruForwardResetAfter(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias,
+                                   int biasOff, float[] h, int hOff, float[] hNew, int hNewOff, float[] saved,
+                                   int savedOff) {
+    long size = KernelArguments.gates("gruForwardResetAfter", rows, hidden);
+    KernelArguments.vector("gruForwardResetAfter", "xg", xg, xgOff, 3L * size);
+    KernelArguments.vector("gruForwardResetAfter", "hg", hg, hgOff, 3L * size);
+    KernelArguments.vector("gruForwardResetAfter", "bias", bias, biasOff, 4L * hidden);
+    KernelArguments.vector("gruForwardResetAfter", "h", h, hOff, size);
+    KernelArguments.vector("gruForwardResetAfter", "hNew", hNew, hNewOff, size);
+    KernelArguments.vector("gruForwardResetAfter", "saved", saved, savedOff, 4L * size);
+    support.gruForwardResetAfter(rows, hidden, xg, xgOff, hg, hgOff, bias, biasOff, h, hOff, hNew, hNewOff, saved,
+        savedOff);
+  }
 
   /**
    * Backward of {@link #gruForwardResetAfter} for one time step.
@@ -108,9 +145,19 @@ public interface Kernels {
    * @param dh    [rows x H] receives the direct part dh'*z of the gradient into h; the caller adds
    *              dhg * W_hh with a GEMM
    */
-  void gruBackwardResetAfter(int rows, int hidden, float[] dhNew, int dhNewOff, float[] h, int hOff,
-                             float[] saved, int savedOff, float[] dxg, int dxgOff, float[] dhg, int dhgOff,
-                             float[] dh, int dhOff);
+  public void gruBackwardResetAfter(int rows, int hidden, float[] dhNew, int dhNewOff, float[] h, int hOff,
+                                    float[] saved, int savedOff, float[] dxg, int dxgOff, float[] dhg, int dhgOff,
+                                    float[] dh, int dhOff) {
+    long size = KernelArguments.gates("gruBackwardResetAfter", rows, hidden);
+    KernelArguments.vector("gruBackwardResetAfter", "dhNew", dhNew, dhNewOff, size);
+    KernelArguments.vector("gruBackwardResetAfter", "h", h, hOff, size);
+    KernelArguments.vector("gruBackwardResetAfter", "saved", saved, savedOff, 4L * size);
+    KernelArguments.vector("gruBackwardResetAfter", "dxg", dxg, dxgOff, 3L * size);
+    KernelArguments.vector("gruBackwardResetAfter", "dhg", dhg, dhgOff, 3L * size);
+    KernelArguments.vector("gruBackwardResetAfter", "dh", dh, dhOff, size);
+    support.gruBackwardResetAfter(rows, hidden, dhNew, dhNewOff, h, hOff, saved, savedOff, dxg, dxgOff, dhg, dhgOff,
+        dh, dhOff);
+  }
 
   // ---------------------------------------------------------------- GRU gates, reset before
 
@@ -125,8 +172,17 @@ public interface Kernels {
    *
    * @param rh [rows x H] receives r * h, the operand of the caller's GEMM hg_n = rh W_hn^T
    */
-  void gruResetBefore(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias, int biasOff,
-                      float[] h, int hOff, float[] rh, int rhOff, float[] saved, int savedOff);
+  public void gruResetBefore(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias,
+                             int biasOff, float[] h, int hOff, float[] rh, int rhOff, float[] saved, int savedOff) {
+    long size = KernelArguments.gates("gruResetBefore", rows, hidden);
+    KernelArguments.vector("gruResetBefore", "xg", xg, xgOff, 3L * size);
+    KernelArguments.vector("gruResetBefore", "hg", hg, hgOff, 3L * size);
+    KernelArguments.vector("gruResetBefore", "bias", bias, biasOff, 4L * hidden);
+    KernelArguments.vector("gruResetBefore", "h", h, hOff, size);
+    KernelArguments.vector("gruResetBefore", "rh", rh, rhOff, size);
+    KernelArguments.vector("gruResetBefore", "saved", saved, savedOff, 4L * size);
+    support.gruResetBefore(rows, hidden, xg, xgOff, hg, hgOff, bias, biasOff, h, hOff, rh, rhOff, saved, savedOff);
+  }
 
   /**
    * Second half of a reset-before step, once the caller has written hg_n = W_hn (r * h):
@@ -136,17 +192,38 @@ public interface Kernels {
    * Only the n columns of hg and the b_in and b_hn parts of bias are read. Reads r and z from saved and
    * stores n and hn there.
    */
-  void gruCandidateBefore(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias,
-                          int biasOff, float[] h, int hOff, float[] hNew, int hNewOff, float[] saved, int savedOff);
+  public void gruCandidateBefore(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias,
+                                 int biasOff, float[] h, int hOff, float[] hNew, int hNewOff, float[] saved,
+                                 int savedOff) {
+    long size = KernelArguments.gates("gruCandidateBefore", rows, hidden);
+    KernelArguments.vector("gruCandidateBefore", "xg", xg, xgOff, 3L * size);
+    KernelArguments.vector("gruCandidateBefore", "hg", hg, hgOff, 3L * size);
+    KernelArguments.vector("gruCandidateBefore", "bias", bias, biasOff, 4L * hidden);
+    KernelArguments.vector("gruCandidateBefore", "h", h, hOff, size);
+    KernelArguments.vector("gruCandidateBefore", "hNew", hNew, hNewOff, size);
+    KernelArguments.vector("gruCandidateBefore", "saved", saved, savedOff, 4L * size);
+    support.gruCandidateBefore(rows, hidden, xg, xgOff, hg, hgOff, bias, biasOff, h, hOff, hNew, hNewOff, saved,
+        savedOff);
+  }
 
   /**
    * First half of the reset-before backward step: the gradients into z and n, and the direct part of dh.
    * Writes the z and n columns of dxg and dhg (they are equal), and dh = dh' * z. The caller then
    * computes d(rh) = dhg_n * W_hn with a GEMM and calls {@link #gruBackwardResetBefore}.
    */
-  void gruBackwardCandidateBefore(int rows, int hidden, float[] dhNew, int dhNewOff, float[] h, int hOff,
-                                  float[] saved, int savedOff, float[] dxg, int dxgOff, float[] dhg, int dhgOff,
-                                  float[] dh, int dhOff);
+  public void gruBackwardCandidateBefore(int rows, int hidden, float[] dhNew, int dhNewOff, float[] h, int hOff,
+                                         float[] saved, int savedOff, float[] dxg, int dxgOff, float[] dhg,
+                                         int dhgOff, float[] dh, int dhOff) {
+    long size = KernelArguments.gates("gruBackwardCandidateBefore", rows, hidden);
+    KernelArguments.vector("gruBackwardCandidateBefore", "dhNew", dhNew, dhNewOff, size);
+    KernelArguments.vector("gruBackwardCandidateBefore", "h", h, hOff, size);
+    KernelArguments.vector("gruBackwardCandidateBefore", "saved", saved, savedOff, 4L * size);
+    KernelArguments.vector("gruBackwardCandidateBefore", "dxg", dxg, dxgOff, 3L * size);
+    KernelArguments.vector("gruBackwardCandidateBefore", "dhg", dhg, dhgOff, 3L * size);
+    KernelArguments.vector("gruBackwardCandidateBefore", "dh", dh, dhOff, size);
+    support.gruBackwardCandidateBefore(rows, hidden, dhNew, dhNewOff, h, hOff, saved, savedOff, dxg, dxgOff, dhg,
+        dhgOff, dh, dhOff);
+  }
 
   /**
    * Second half of the reset-before backward step: from d(rh), the gradient into r (written to the r
@@ -154,9 +231,19 @@ public interface Kernels {
    *
    * @param drh [rows x H] gradient with respect to r * h
    */
-  void gruBackwardResetBefore(int rows, int hidden, float[] drh, int drhOff, float[] h, int hOff,
-                              float[] saved, int savedOff, float[] dxg, int dxgOff, float[] dhg, int dhgOff,
-                              float[] dh, int dhOff);
+  public void gruBackwardResetBefore(int rows, int hidden, float[] drh, int drhOff, float[] h, int hOff,
+                                     float[] saved, int savedOff, float[] dxg, int dxgOff, float[] dhg, int dhgOff,
+                                     float[] dh, int dhOff) {
+    long size = KernelArguments.gates("gruBackwardResetBefore", rows, hidden);
+    KernelArguments.vector("gruBackwardResetBefore", "drh", drh, drhOff, size);
+    KernelArguments.vector("gruBackwardResetBefore", "h", h, hOff, size);
+    KernelArguments.vector("gruBackwardResetBefore", "saved", saved, savedOff, 4L * size);
+    KernelArguments.vector("gruBackwardResetBefore", "dxg", dxg, dxgOff, 3L * size);
+    KernelArguments.vector("gruBackwardResetBefore", "dhg", dhg, dhgOff, 3L * size);
+    KernelArguments.vector("gruBackwardResetBefore", "dh", dh, dhOff, size);
+    support.gruBackwardResetBefore(rows, hidden, drh, drhOff, h, hOff, saved, savedOff, dxg, dxgOff, dhg, dhgOff, dh,
+        dhOff);
+  }
 
   // ---------------------------------------------------------------- LSTM gates
 
@@ -176,9 +263,20 @@ public interface Kernels {
    * @param hNew  [rows x H] new hidden state (may not alias c)
    * @param saved [rows x 5H] receives i | f | g | o | tanh(c') (the activated gates)
    */
-  void lstmForward(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias, int biasOff,
-                   float[] c, int cOff, float[] cNew, int cNewOff, float[] hNew, int hNewOff,
-                   float[] saved, int savedOff);
+  public void lstmForward(int rows, int hidden, float[] xg, int xgOff, float[] hg, int hgOff, float[] bias,
+                          int biasOff, float[] c, int cOff, float[] cNew, int cNewOff, float[] hNew, int hNewOff,
+                          float[] saved, int savedOff) {
+    long size = KernelArguments.gates("lstmForward", rows, hidden);
+    KernelArguments.vector("lstmForward", "xg", xg, xgOff, 4L * size);
+    KernelArguments.vector("lstmForward", "hg", hg, hgOff, 4L * size);
+    KernelArguments.vector("lstmForward", "bias", bias, biasOff, 4L * hidden);
+    KernelArguments.vector("lstmForward", "c", c, cOff, size);
+    KernelArguments.vector("lstmForward", "cNew", cNew, cNewOff, size);
+    KernelArguments.vector("lstmForward", "hNew", hNew, hNewOff, size);
+    KernelArguments.vector("lstmForward", "saved", saved, savedOff, 5L * size);
+    support.lstmForward(rows, hidden, xg, xgOff, hg, hgOff, bias, biasOff, c, cOff, cNew, cNewOff, hNew, hNewOff,
+        saved, savedOff);
+  }
 
   /**
    * Backward of {@link #lstmForward} for one time step:
@@ -200,29 +298,69 @@ public interface Kernels {
    * @param dc     [rows x H] receives the gradient with respect to the previous cell state; may alias dcNew
    *               (each element is read before it is written)
    */
-  void lstmBackward(int rows, int hidden, float[] dhNew, int dhNewOff, float[] dcNew, int dcNewOff,
-                    float[] c, int cOff, float[] saved, int savedOff, float[] dGates, int dGatesOff,
-                    float[] dc, int dcOff);
+  public void lstmBackward(int rows, int hidden, float[] dhNew, int dhNewOff, float[] dcNew, int dcNewOff, float[] c,
+                           int cOff, float[] saved, int savedOff, float[] dGates, int dGatesOff, float[] dc, int dcOff) {
+    long size = KernelArguments.gates("lstmBackward", rows, hidden);
+    KernelArguments.vector("lstmBackward", "dhNew", dhNew, dhNewOff, size);
+    KernelArguments.vector("lstmBackward", "dcNew", dcNew, dcNewOff, size);
+    KernelArguments.vector("lstmBackward", "c", c, cOff, size);
+    KernelArguments.vector("lstmBackward", "saved", saved, savedOff, 5L * size);
+    KernelArguments.vector("lstmBackward", "dGates", dGates, dGatesOff, 4L * size);
+    KernelArguments.vector("lstmBackward", "dc", dc, dcOff, size);
+    support.lstmBackward(rows, hidden, dhNew, dhNewOff, dcNew, dcNewOff, c, cOff, saved, savedOff, dGates, dGatesOff,
+        dc, dcOff);
+  }
 
   // ---------------------------------------------------------------- the rest of a training step
 
   /** c[i][j] += bias[j] for a rows x cols slice of c. */
-  void addBiasRows(int rows, int cols, float[] bias, int biasOff, float[] c, int cOff, int ldc);
+  public void addBiasRows(int rows, int cols, float[] bias, int biasOff, float[] c, int cOff, int ldc) {
+    KernelArguments.count("addBiasRows", "rows", rows);
+    KernelArguments.count("addBiasRows", "cols", cols);
+    KernelArguments.vector("addBiasRows", "bias", bias, biasOff, rows == 0 ? 0 : cols);
+    KernelArguments.matrix("addBiasRows", "c", c, cOff, ldc, rows, cols);
+    support.addBiasRows(rows, cols, bias, biasOff, c, cOff, ldc);
+  }
 
   /** sums[j] += sum over i of a[i][j] for a rows x cols slice of a (bias gradients). */
-  void columnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums, int sumsOff);
+  public void columnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums, int sumsOff) {
+    KernelArguments.count("columnSums", "rows", rows);
+    KernelArguments.count("columnSums", "cols", cols);
+    KernelArguments.matrix("columnSums", "a", a, aOff, lda, rows, cols);
+    KernelArguments.vector("columnSums", "sums", sums, sumsOff, rows == 0 ? 0 : cols);
+    support.columnSums(rows, cols, a, aOff, lda, sums, sumsOff);
+  }
 
   /** c[i] += a[i] * b[i] for i in [0, n). */
-  void multiplyAdd(int n, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff);
+  public void multiplyAdd(int n, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff) {
+    KernelArguments.count("multiplyAdd", "n", n);
+    KernelArguments.vector("multiplyAdd", "a", a, aOff, n);
+    KernelArguments.vector("multiplyAdd", "b", b, bOff, n);
+    KernelArguments.vector("multiplyAdd", "c", c, cOff, n);
+    support.multiplyAdd(n, a, aOff, b, bOff, c, cOff);
+  }
 
   /** y[i] += alpha * x[i] for i in [0, n). */
-  void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff);
+  public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+    KernelArguments.count("axpy", "n", n);
+    KernelArguments.vector("axpy", "x", x, xOff, n);
+    KernelArguments.vector("axpy", "y", y, yOff, n);
+    support.axpy(n, alpha, x, xOff, y, yOff);
+  }
 
   /** x[i] *= alpha for i in [0, n). */
-  void scale(int n, float alpha, float[] x, int xOff);
+  public void scale(int n, float alpha, float[] x, int xOff) {
+    KernelArguments.count("scale", "n", n);
+    KernelArguments.vector("scale", "x", x, xOff, n);
+    support.scale(n, alpha, x, xOff);
+  }
 
   /** Sum of x[i]^2 for i in [0, n), accumulated in double precision per lane. */
-  double sumOfSquares(int n, float[] x, int xOff);
+  public double sumOfSquares(int n, float[] x, int xOff) {
+    KernelArguments.count("sumOfSquares", "n", n);
+    KernelArguments.vector("sumOfSquares", "x", x, xOff, n);
+    return support.sumOfSquares(n, x, xOff);
+  }
 
   /**
    * Softmax cross-entropy over rows of logits, numerically stable (the row maximum is subtracted).
@@ -234,8 +372,19 @@ public interface Kernels {
    * @param grad   [rows x classes] receives the gradient; may alias logits
    * @return the sum of loss_i over the rows that are not masked
    */
-  double softmaxCrossEntropy(int rows, int classes, float[] logits, int logitsOff, int[] labels, int labelsOff,
-                             float gradScale, float[] grad, int gradOff);
+  public double softmaxCrossEntropy(int rows, int classes, float[] logits, int logitsOff, int[] labels, int labelsOff,
+                                    float gradScale, float[] grad, int gradOff) {
+    KernelArguments.count("softmaxCrossEntropy", "rows", rows);
+    if (classes < 1) {
+      throw new IllegalArgumentException("softmaxCrossEntropy: classes must be >= 1, found " + classes);
+    }
+    long size = (long) rows * classes;
+    KernelArguments.vector("softmaxCrossEntropy", "logits", logits, logitsOff, size);
+    KernelArguments.vector("softmaxCrossEntropy", "labels", labels, labelsOff, rows);
+    KernelArguments.vector("softmaxCrossEntropy", "grad", grad, gradOff, size);
+    KernelArguments.labels(rows, classes, labels, labelsOff);
+    return support.softmaxCrossEntropy(rows, classes, logits, logitsOff, labels, labelsOff, gradScale, grad, gradOff);
+  }
 
   /**
    * One in-place Adam step over n parameters, with PyTorch's formula:
@@ -246,6 +395,16 @@ public interface Kernels {
    *
    * @param step t, the 1-based number of this update
    */
-  void adam(int n, float[] w, int wOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff,
-            float lr, float beta1, float beta2, float eps, int step);
+  public void adam(int n, float[] w, int wOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff,
+                   float lr, float beta1, float beta2, float eps, int step) {
+    KernelArguments.count("adam", "n", n);
+    KernelArguments.vector("adam", "w", w, wOff, n);
+    KernelArguments.vector("adam", "g", g, gOff, n);
+    KernelArguments.vector("adam", "m", m, mOff, n);
+    KernelArguments.vector("adam", "v", v, vOff, n);
+    if (step < 1) {
+      throw new IllegalArgumentException("adam: step must be >= 1, found " + step);
+    }
+    support.adam(n, w, wOff, g, gOff, m, mOff, v, vOff, lr, beta1, beta2, eps, step);
+  }
 }

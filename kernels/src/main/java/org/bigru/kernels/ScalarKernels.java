@@ -4,7 +4,7 @@ package org.bigru.kernels;
  * The readable reference: straightforward loops, exact library functions, no unrolling. Tests use it as
  * the oracle for the Panama kernels, and it runs everything when the Vector API is not available.
  */
-public final class ScalarKernels implements Kernels {
+public final class ScalarKernels implements KernelSupport {
 
   @Override
   public String name() {

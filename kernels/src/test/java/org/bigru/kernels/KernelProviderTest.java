@@ -42,7 +42,7 @@ class KernelProviderTest {
     assertEquals("scalar, 32-bit, FMA off\nscalar", result[0], "stdout");
     String[] warnings = result[1].lines().filter(l -> l.contains("bigru")).toArray(String[]::new);
     assertEquals(1, warnings.length, "one warning, got: " + result[1]);
-    assertTrue(warnings[0].contains("--add-modules jdk.incubator.vector"), warnings[0]);
+    assertTrue(warnings[0].contains("--add-modules=jdk.incubator.vector"), warnings[0]);
   }
 
   @Test

@@ -15,7 +15,7 @@ public final class KernelTesting {
   }
 
   /** The scalar reference. */
-  public static final Kernels SCALAR = new ScalarKernels();
+  public static final Kernels SCALAR = new Kernels(new ScalarKernels());
 
   /**
    * Panama at every species width this CPU has (128 up to the preferred one); empty when this run forces

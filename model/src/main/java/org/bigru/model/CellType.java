@@ -1,7 +1,5 @@
 package org.bigru.model;
 
-import java.util.Locale;
-
 /** The recurrent cell of a layer, named as PyTorch's module ({@code nn.GRU}, {@code nn.LSTM}). */
 public enum CellType {
   /** Gates r | z | n: W_ih is 3H x I. */
@@ -29,15 +27,10 @@ public enum CellType {
 
   /** The PyTorch module prefix of its parameters, {@code gru} or {@code lstm}. */
   public String lowerName() {
-    return name().toLowerCase(Locale.ROOT);
+    return EnumNames.of(this);
   }
 
   public static CellType fromName(String name) {
-    for (CellType cell : values()) {
-      if (cell.lowerName().equalsIgnoreCase(name.trim())) {
-        return cell;
-      }
-    }
-    throw new IllegalArgumentException("unknown cell '" + name + "' (expected gru or lstm)");
+    return EnumNames.parse(CellType.class, name, "cell");
   }
 }

@@ -1,6 +1,9 @@
 package org.bigru.model;
 
 import java.util.SplittableRandom;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * Deterministic weight initialization from one random stream: Glorot uniform and orthogonal blocks (Keras's
@@ -25,38 +28,27 @@ final class Initializer {
 
   /**
    * Fills each of the {@code blocks} consecutive n x n row blocks of the parameter with an orthogonal matrix:
-   * Gram-Schmidt on the columns of a Gaussian matrix, in double (the Q of its QR with a positive diagonal R).
+   * the Q of the QR decomposition (Householder, in double) of a Gaussian matrix, its columns signed so that R
+   * has a positive diagonal, which makes Q unique (Keras's and PyTorch's orthogonal initializers).
    */
   void orthogonalBlocks(Parameter parameter, int blocks, int n) {
     float[] values = parameter.values();
-    double[] q = new double[n * n];  // column-major: column c at c * n
+    double[][] gaussian = new double[n][n];
     for (int block = 0; block < blocks; block++) {
-      for (int i = 0; i < q.length; i++) {
-        q[i] = gaussian();
-      }
+      // drawn column by column, the order the values were always drawn in
       for (int c = 0; c < n; c++) {
-        for (int p = 0; p < c; p++) {
-          double dot = 0;
-          for (int i = 0; i < n; i++) {
-            dot += q[p * n + i] * q[c * n + i];
-          }
-          for (int i = 0; i < n; i++) {
-            q[c * n + i] -= dot * q[p * n + i];
-          }
-        }
-        double norm = 0;
         for (int i = 0; i < n; i++) {
-          norm += q[c * n + i] * q[c * n + i];
-        }
-        norm = StrictMath.sqrt(norm);
-        for (int i = 0; i < n; i++) {
-          q[c * n + i] /= norm;
+          gaussian[i][c] = gaussian();
         }
       }
+      QRDecomposition qr = new QRDecomposition(new Array2DRowRealMatrix(gaussian, false));
+      RealMatrix q = qr.getQ();
+      RealMatrix r = qr.getR();
       int offset = parameter.offset() + block * n * n;
-      for (int i = 0; i < n; i++) {
-        for (int c = 0; c < n; c++) {
-          values[offset + i * n + c] = (float) q[c * n + i];
+      for (int c = 0; c < n; c++) {
+        double sign = r.getEntry(c, c) < 0 ? -1 : 1;
+        for (int i = 0; i < n; i++) {
+          values[offset + i * n + c] = (float) (sign * q.getEntry(i, c));
         }
       }
     }

@@ -1,7 +1,5 @@
 package org.bigru.model;
 
-import java.util.Locale;
-
 /** How a bidirectional layer joins its two directions, Keras's set. */
 public enum MergeMode {
   CONCAT, SUM, AVE, MUL;
@@ -12,15 +10,10 @@ public enum MergeMode {
   }
 
   public String lowerName() {
-    return name().toLowerCase(Locale.ROOT);
+    return EnumNames.of(this);
   }
 
   public static MergeMode fromName(String name) {
-    for (MergeMode mode : values()) {
-      if (mode.lowerName().equalsIgnoreCase(name.trim())) {
-        return mode;
-      }
-    }
-    throw new IllegalArgumentException("unknown merge mode '" + name + "' (expected concat, sum, ave or mul)");
+    return EnumNames.parse(MergeMode.class, name, "merge mode");
   }
 }

@@ -1,7 +1,5 @@
 package org.bigru.model;
 
-import java.util.Locale;
-
 /**
  * Where the GRU's reset gate acts, with MATLAB's names.
  *
@@ -20,7 +18,7 @@ public enum ResetGateMode {
 
   /** MATLAB's spelling, for example {@code "recurrent-bias-after-multiplication"}. */
   public String matlabName() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return EnumNames.of(this);
   }
 
   /** Whether the layer has a recurrent bias {@code bias_hh}. */
@@ -35,12 +33,6 @@ public enum ResetGateMode {
 
   /** Parses MATLAB's spelling, case-insensitively. */
   public static ResetGateMode fromMatlabName(String name) {
-    for (ResetGateMode mode : values()) {
-      if (mode.matlabName().equalsIgnoreCase(name.trim())) {
-        return mode;
-      }
-    }
-    throw new IllegalArgumentException("unknown reset gate mode '" + name + "' (expected after-multiplication, "
-        + "recurrent-bias-after-multiplication or before-multiplication)");
+    return EnumNames.parse(ResetGateMode.class, name, "reset gate mode");
   }
 }

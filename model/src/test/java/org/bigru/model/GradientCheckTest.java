@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every parameter element's gradient, and the input gradient, against central finite differences of the loss
- * (float forward, so a step of 1e-2 and a relative-plus-absolute tolerance).
+ * (float forward, so a step of 3e-3 and a relative-plus-absolute tolerance).
  */
 class GradientCheckTest {
 

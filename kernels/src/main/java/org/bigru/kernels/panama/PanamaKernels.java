@@ -3,13 +3,13 @@ package org.bigru.kernels.panama;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
-import org.bigru.kernels.Kernels;
+import org.bigru.kernels.KernelSupport;
 
 /**
  * Kernels on the JDK Vector API. Each kernel family lives in its own class; this one picks the species
  * and routes the calls.
  */
-public final class PanamaKernels implements Kernels {
+public final class PanamaKernels implements KernelSupport {
 
   private final VectorSpecies<Float> species;
   private final boolean fma;

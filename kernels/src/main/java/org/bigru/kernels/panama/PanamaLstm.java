@@ -13,10 +13,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>As in {@link PanamaGru}, no loop holds more than one activation (the JIT's inlining budget): the forward
  * step computes i | f (adjacent: one loop over 2H), then g, then o, each with {@link PanamaGates}, then the cell
- * update with tanh(c'), which reads the gates back from saved while the row is still in L1. The four loops stay
- * separate compilations because C2 compiles them before {@link #forward} (they run more often) and then does not
- * inline code it has already compiled big; a caller compiled before them inlines all four, passes the node
- * budget, and runs on heap vectors (forced with {@code -XX:CompileCommand=inline}: 4.6 KB per call at H 64).
+ * update with tanh(c'), which reads the gates back from saved while the row is still in L1. The four loops must
+ * stay separate compilations: C2 compiles them before {@link #forward} (they run more often) and then does not
+ * inline code it has already compiled big, whereas a caller compiled before them would inline all four, pass
+ * the node budget, and run on heap vectors.
  *
  * <p>Row layouts (i | f | g | o per gate block): xg, hg, dGates [rows x 4H]; saved [rows x 5H] =
  * i | f | g | o | tanh(c'); c, cNew, hNew, dhNew, dcNew, dc [rows x H].

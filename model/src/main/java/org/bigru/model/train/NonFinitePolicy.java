@@ -1,6 +1,6 @@
 package org.bigru.model.train;
 
-import java.util.Locale;
+import org.bigru.model.EnumNames;
 
 /** What {@link Trainer#fit} does when a batch's loss or gradient is NaN or infinite. */
 public enum NonFinitePolicy {
@@ -10,15 +10,10 @@ public enum NonFinitePolicy {
   SKIP;
 
   public String lowerName() {
-    return name().toLowerCase(Locale.ROOT);
+    return EnumNames.of(this);
   }
 
   public static NonFinitePolicy fromName(String name) {
-    for (NonFinitePolicy p : values()) {
-      if (p.lowerName().equalsIgnoreCase(name.trim())) {
-        return p;
-      }
-    }
-    throw new IllegalArgumentException("unknown non-finite policy '" + name + "' (expected stop or skip)");
+    return EnumNames.parse(NonFinitePolicy.class, name, "non-finite policy");
   }
 }

@@ -1,6 +1,6 @@
 package org.bigru.model.train;
 
-import java.util.Locale;
+import org.bigru.model.EnumNames;
 
 /** The optimizers a {@link TrainingOptions} can name, with MATLAB's names and default learning rates. */
 public enum OptimizerKind {
@@ -18,15 +18,10 @@ public enum OptimizerKind {
   }
 
   public String lowerName() {
-    return name().toLowerCase(Locale.ROOT);
+    return EnumNames.of(this);
   }
 
   public static OptimizerKind fromName(String name) {
-    for (OptimizerKind kind : values()) {
-      if (kind.lowerName().equalsIgnoreCase(name.trim())) {
-        return kind;
-      }
-    }
-    throw new IllegalArgumentException("unknown optimizer '" + name + "' (expected adam, sgdm or rmsprop)");
+    return EnumNames.parse(OptimizerKind.class, name, "optimizer");
   }
 }

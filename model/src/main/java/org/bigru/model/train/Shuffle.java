@@ -1,6 +1,6 @@
 package org.bigru.model.train;
 
-import java.util.Locale;
+import org.bigru.model.EnumNames;
 
 /** When the training sequences are reordered, MATLAB's 'Shuffle' values. */
 public enum Shuffle {
@@ -13,15 +13,10 @@ public enum Shuffle {
 
   /** MATLAB's spelling: never, once, every-epoch. */
   public String matlabName() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return EnumNames.of(this);
   }
 
   public static Shuffle fromName(String name) {
-    for (Shuffle s : values()) {
-      if (s.matlabName().equalsIgnoreCase(name.trim().replace('_', '-'))) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException("unknown shuffle mode '" + name + "' (expected never, once or every-epoch)");
+    return EnumNames.parse(Shuffle.class, name, "shuffle mode");
   }
 }
