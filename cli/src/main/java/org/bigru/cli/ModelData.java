@@ -16,6 +16,7 @@ import org.bigru.cli.table.TableOptions;
 import org.bigru.cli.table.TableReader;
 import org.bigru.model.ModelConfig;
 import org.bigru.model.Task;
+import org.bigru.model.data.Compatibility;
 
 /**
  * New data prepared as a saved model's preprocessing says (evaluate and predict). Whether the file has a header
@@ -39,9 +40,10 @@ final class ModelData {
             + data);
       }
       Sequences sequences = TensorData.read(data, config.task(), withTargets).sequences();
-      if (sequences.data().features() != config.inputSize()) {
-        throw new BadInputException(data + ": x has " + sequences.data().features() + " features per step, "
-            + modelFile + " expects " + config.inputSize());
+      try {
+        Compatibility.requireFeatures(config, sequences.data().features(), data + ": x", modelFile.toString());
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(e.getMessage(), e);
       }
       return new Loaded(sequences, null);
     }

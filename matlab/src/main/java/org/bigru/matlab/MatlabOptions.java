@@ -93,7 +93,7 @@ public final class MatlabOptions {
         default:
           throw new IllegalArgumentException("solverName must be 'adam', 'sgdm' or 'rmsprop', not '" + solver + "'");
       }
-      TrainingOptions.Builder b = TrainingOptions.builder().optimizer(kind).threads(Bigru.threads());
+      TrainingOptions.Builder b = TrainingOptions.builder().optimizer(kind).threads(org.bigru.model.Network.defaultThreads());
       b.maxEpochs(optionalInt("MaxEpochs", 1).orElse(30));
       b.miniBatchSize(optionalInt("MiniBatchSize", 1).orElse(128));
       number("InitialLearnRate", Bound.POSITIVE_FINITE).ifPresent(b::learningRate);

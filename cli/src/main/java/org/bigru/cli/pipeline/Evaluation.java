@@ -44,6 +44,23 @@ public final class Evaluation {
         "shrink the data");
   }
 
+  /**
+   * What evaluating on {@code test} (null: no test part) holds besides the network: the predictions and the
+   * actual values, and for classification the confusion matrix and the report's copy of it.
+   */
+  public static long bytes(ModelConfig config, Sequences test) {
+    if (test == null) {
+      return 0;
+    }
+    int steps = Math.max(1, test.data().maxLength());
+    long bytes = 2L * Float.BYTES * test.size() * (config.outputMode() == OutputMode.SEQUENCE ? steps : 1)
+        * config.outputSize();
+    if (config.task() == Task.CLASSIFICATION) {
+      bytes += 2L * Long.BYTES * config.outputSize() * config.outputSize();
+    }
+    return bytes;
+  }
+
   public static Result run(Network network, Sequences sequences, Preprocessing pre, List<String> classes) {
     float[][] outputs = Trainer.predict(network, sequences.data());
     int width = network.config().outputSize();
