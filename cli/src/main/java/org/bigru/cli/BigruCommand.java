@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
     description = "Bidirectional GRU networks on the JDK Vector API: train, evaluate, predict, infer, bench, info.",
     subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, InferCommand.class,
         BenchCommand.class, InfoCommand.class},
-    footer = {"", "Exit codes: 0 success, 2 bad input or usage, 1 internal error."})
+    footer = {"", "Exit codes: 0 success, 1 internal error, 2 bad input or usage (one line naming the problem), "
+        + "3 train stopped at a non-finite loss or gradient; 130 and 143 after Ctrl-C and SIGTERM."})
 public final class BigruCommand implements Runnable {
 
   @Spec
@@ -33,6 +34,10 @@ public final class BigruCommand implements Runnable {
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setOverwrittenOptionsAllowed(true)
         .setUsageHelpAutoWidth(true);
+    for (CommandLine sub : commandLine.getSubcommands().values()) {
+      sub.getHelpSectionMap().put(picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST,
+          new GroupedOptionList());
+    }
     commandLine.setExitCodeExceptionMapper(ex -> ExitCodes.badInputMessage(ex) != null
         ? ExitCodes.BAD_INPUT : ExitCodes.INTERNAL_ERROR);
     return commandLine;

@@ -8,9 +8,9 @@ import java.util.concurrent.Callable;
 import org.bigru.cli.output.OutputPlan;
 import org.bigru.cli.output.Plots;
 import org.bigru.cli.pipeline.Evaluation;
-import org.bigru.cli.pipeline.Preprocessing;
 import org.bigru.cli.pipeline.Sequences;
 import org.bigru.model.Network;
+import org.bigru.model.data.Preprocessing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,7 +58,7 @@ final class EvaluateCommand implements Callable<Integer> {
     try (plan) {
       Network network = Models.load(model, "--model");
       network.setThreads(threadCount);
-      Preprocessing pre = Preprocessing.fromMap(network.config().preprocessing(), model.toString());
+      Preprocessing pre = Preprocessing.fromMetadata(network.config().metadata(), model.toString());
       Sequences sequences = ModelData.load(network.config(), pre, model, data, dataOptions, true).sequences();
       Evaluation.checkMemory(network.config(), sequences, "evaluating " + model.getFileName() + " on "
           + data.getFileName());

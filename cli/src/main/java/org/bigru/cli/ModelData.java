@@ -3,7 +3,6 @@ package org.bigru.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.bigru.cli.pipeline.Preprocessing;
 import org.bigru.cli.pipeline.Sequences;
 import org.bigru.cli.pipeline.TableSequences;
 import org.bigru.cli.pipeline.TensorData;
@@ -17,6 +16,7 @@ import org.bigru.cli.table.TableReader;
 import org.bigru.model.ModelConfig;
 import org.bigru.model.Task;
 import org.bigru.model.data.Compatibility;
+import org.bigru.model.data.Preprocessing;
 
 /**
  * New data prepared as a saved model's preprocessing says (evaluate and predict). Whether the file has a header

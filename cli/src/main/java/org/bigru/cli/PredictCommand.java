@@ -12,10 +12,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.bigru.cli.output.OutputPlan;
 import org.bigru.cli.pipeline.Evaluation;
-import org.bigru.cli.pipeline.Preprocessing;
 import org.bigru.cli.pipeline.Sequences;
 import org.bigru.model.Network;
 import org.bigru.model.Task;
+import org.bigru.model.data.Preprocessing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,7 +65,7 @@ final class PredictCommand implements Callable<Integer> {
   private void predict(OutputPlan plan, OutputPlan.Output csv, Path model, int threadCount) throws IOException {
     Network network = Models.load(model, "--model");
     network.setThreads(threadCount);
-    Preprocessing pre = Preprocessing.fromMap(network.config().preprocessing(), model.toString());
+    Preprocessing pre = Preprocessing.fromMetadata(network.config().metadata(), model.toString());
     ModelData.Loaded loaded = ModelData.load(network.config(), pre, model, data, dataOptions, false);
     Sequences sequences = loaded.sequences();
     Evaluation.checkMemory(network.config(), sequences, "predicting with " + model.getFileName() + " on "

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:internal error", "2:bad input or usage (one line naming the problem)",
         "3:training stopped at a non-finite loss or gradient (the model of the last good step is written)",
-        "130:interrupted (Ctrl-C), 143: terminated (SIGTERM); no partial output is left"})
+        "130:interrupted (Ctrl-C); no partial output is left", "143:terminated (SIGTERM); no partial output is left"})
 final class TrainCommand implements Callable<Integer> {
 
   @Spec

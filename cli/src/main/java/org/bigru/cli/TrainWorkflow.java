@@ -11,7 +11,6 @@ import org.bigru.cli.output.OutputPlan;
 import org.bigru.cli.output.Plots;
 import org.bigru.cli.output.Progress;
 import org.bigru.cli.pipeline.Evaluation;
-import org.bigru.cli.pipeline.Preprocessing;
 import org.bigru.cli.pipeline.Sequences;
 import org.bigru.cli.pipeline.Split;
 import org.bigru.cli.pipeline.TablePreparation;
@@ -28,6 +27,7 @@ import org.bigru.model.Network;
 import org.bigru.model.OutputMode;
 import org.bigru.model.RecurrentLayerSpec;
 import org.bigru.model.Task;
+import org.bigru.model.data.Preprocessing;
 import org.bigru.model.io.ModelFile;
 import org.bigru.model.train.CheckpointFolderException;
 import org.bigru.model.train.StopReason;
@@ -76,7 +76,7 @@ final class TrainWorkflow {
     Sequences sequences = prepared.sequences();
     int outputCount = task == Task.CLASSIFICATION ? prepared.classes().size() : sequences.outputs();
     ModelConfig config = networkOptions.config(checks, sequences.data().features(), outputCount, prepared.mode(),
-        task, prepared.classes(), prepared.preprocessing().toMap());
+        task, prepared.classes(), prepared.preprocessing().toMetadata());
     Split split = prepared.split();
     Sequences train = sequences.range(split.train().start(), split.train().end());
     Sequences validation = split.validation() == null ? null

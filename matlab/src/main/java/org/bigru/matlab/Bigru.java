@@ -11,8 +11,8 @@ import org.bigru.model.Network;
 import org.bigru.model.data.Dataset;
 import org.bigru.model.train.CheckpointFolderException;
 import org.bigru.model.train.StopReason;
-import org.bigru.model.train.TrainingJob;
 import org.bigru.model.train.TrainingHistory;
+import org.bigru.model.train.TrainingJob;
 
 /**
  * The entry points the {@code +bigru} MATLAB package calls (with {@code javaMethod}, which MATLAB and Octave
@@ -61,7 +61,7 @@ public final class Bigru {
     if (layers.isClassification()) {
       config = config.withClassNames(List.of(MatlabTargets.classNames(classNames, "Y")));
     }
-    config = config.withPreprocessing(metadata(config, metadataKeys, metadataValues));
+    config = config.withMetadata(metadata(config, metadataKeys, metadataValues));
     TrainingJob job = new TrainingJob(config, train, validation, options.training(), options.resume(), 0);
     Network network;
     try {
@@ -121,7 +121,7 @@ public final class Bigru {
     if (k.length != v.length) {
       throw new IllegalArgumentException(k.length + " metadata keys for " + v.length + " values");
     }
-    Map<String, String> all = new HashMap<>(config.preprocessing());
+    Map<String, String> all = new HashMap<>(config.metadata());
     for (int i = 0; i < k.length; i++) {
       all.put(k[i], v[i]);
     }

@@ -161,12 +161,12 @@ public final class MatlabNetwork {
 
   /** A value the MATLAB side stored with the network (label type, orientation), or "" if none. */
   public String metadata(String key) {
-    return network.config().preprocessing().getOrDefault(key, "");
+    return network.config().metadata().getOrDefault(key, "");
   }
 
   /** All stored metadata keys, sorted. */
   public String[] metadataKeys() {
-    Map<String, String> all = network.config().preprocessing();
+    Map<String, String> all = network.config().metadata();
     String[] keys = all.keySet().toArray(new String[0]);
     Arrays.sort(keys);
     return keys;

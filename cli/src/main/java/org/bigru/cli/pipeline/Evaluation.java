@@ -6,6 +6,7 @@ import org.bigru.model.ModelConfig;
 import org.bigru.model.Network;
 import org.bigru.model.OutputMode;
 import org.bigru.model.Task;
+import org.bigru.model.data.Preprocessing;
 import org.bigru.model.metrics.ClassificationMetrics;
 import org.bigru.model.metrics.RegressionMetrics;
 import org.bigru.model.train.Trainer;

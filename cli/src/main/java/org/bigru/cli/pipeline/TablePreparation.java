@@ -5,6 +5,7 @@ import org.bigru.cli.BadInputException;
 import org.bigru.cli.table.Table;
 import org.bigru.model.OutputMode;
 import org.bigru.model.Task;
+import org.bigru.model.data.Preprocessing;
 import org.bigru.model.data.StandardScaler;
 
 /**

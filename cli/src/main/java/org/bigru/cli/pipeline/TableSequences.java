@@ -8,6 +8,7 @@ import org.bigru.model.MemoryBudget;
 import org.bigru.model.OutputMode;
 import org.bigru.model.Task;
 import org.bigru.model.data.Dataset;
+import org.bigru.model.data.Preprocessing;
 import org.bigru.model.data.SlidingWindows;
 
 /**
