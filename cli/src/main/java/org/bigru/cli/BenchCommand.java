@@ -38,7 +38,7 @@ final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--batch", paramLabel = "B", defaultValue = "32", description = "Sequences per step.")
+  @Option(names = "--batch", paramLabel = "B", defaultValue = "32", description = "PreparedSequences per step.")
   int batch;
 
   @Option(names = "--seq-len", paramLabel = "T", defaultValue = "24", description = "Time steps per sequence.")

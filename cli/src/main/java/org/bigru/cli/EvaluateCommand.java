@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.bigru.cli.output.OutputPlan;
 import org.bigru.cli.output.Plots;
 import org.bigru.cli.pipeline.Evaluation;
-import org.bigru.cli.pipeline.Sequences;
+import org.bigru.cli.pipeline.PreparedSequences;
 import org.bigru.model.Network;
 import org.bigru.model.data.Preprocessing;
 import picocli.CommandLine.Command;
@@ -59,7 +59,7 @@ final class EvaluateCommand implements Callable<Integer> {
       Network network = Models.load(model, "--model");
       network.setThreads(threadCount);
       Preprocessing pre = Preprocessing.fromMetadata(network.config().metadata(), model.toString());
-      Sequences sequences = ModelData.load(network.config(), pre, model, data, dataOptions, true).sequences();
+      PreparedSequences sequences = ModelData.load(network.config(), pre, model, data, dataOptions, true).sequences();
       Evaluation.checkMemory(network.config(), sequences, "evaluating " + model.getFileName() + " on "
           + data.getFileName());
       List<String> classes = network.config().classNames();

@@ -41,7 +41,7 @@ final class InferCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "Y", required = true, description = "safetensors file to write, tensor y.")
   Path output;
 
-  @Option(names = "--batch", paramLabel = "N", defaultValue = "256", description = "Sequences per forward pass.")
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "256", description = "PreparedSequences per forward pass.")
   int batch;
 
   @Mixin

@@ -3,7 +3,7 @@ package org.bigru.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.bigru.cli.pipeline.Sequences;
+import org.bigru.cli.pipeline.PreparedSequences;
 import org.bigru.cli.pipeline.TableSequences;
 import org.bigru.cli.pipeline.TensorData;
 import org.bigru.cli.table.ColumnNames;
@@ -25,7 +25,7 @@ import org.bigru.model.data.Preprocessing;
 final class ModelData {
 
   /** The sequences, and the table they came from (null for tensors). */
-  record Loaded(Sequences sequences, Table table) {
+  record Loaded(PreparedSequences sequences, Table table) {
   }
 
   private ModelData() {
@@ -39,7 +39,7 @@ final class ModelData {
         throw new BadInputException(modelFile + " was trained on tensors, so --data must be a .safetensors file, not "
             + data);
       }
-      Sequences sequences = TensorData.read(data, config.task(), withTargets).sequences();
+      PreparedSequences sequences = TensorData.read(data, config.task(), withTargets).sequences();
       try {
         Compatibility.requireFeatures(config, sequences.data().features(), data + ": x", modelFile.toString());
       } catch (IllegalArgumentException e) {

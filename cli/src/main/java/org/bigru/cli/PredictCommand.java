@@ -12,7 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.bigru.cli.output.OutputPlan;
 import org.bigru.cli.pipeline.Evaluation;
-import org.bigru.cli.pipeline.Sequences;
+import org.bigru.cli.pipeline.PreparedSequences;
 import org.bigru.model.Network;
 import org.bigru.model.Task;
 import org.bigru.model.data.Preprocessing;
@@ -67,7 +67,7 @@ final class PredictCommand implements Callable<Integer> {
     network.setThreads(threadCount);
     Preprocessing pre = Preprocessing.fromMetadata(network.config().metadata(), model.toString());
     ModelData.Loaded loaded = ModelData.load(network.config(), pre, model, data, dataOptions, false);
-    Sequences sequences = loaded.sequences();
+    PreparedSequences sequences = loaded.sequences();
     Evaluation.checkMemory(network.config(), sequences, "predicting with " + model.getFileName() + " on "
         + data.getFileName());
     List<String> classes = network.config().classNames();

@@ -11,7 +11,7 @@ import org.bigru.cli.output.OutputPlan;
 import org.bigru.cli.output.Plots;
 import org.bigru.cli.output.Progress;
 import org.bigru.cli.pipeline.Evaluation;
-import org.bigru.cli.pipeline.Sequences;
+import org.bigru.cli.pipeline.PreparedSequences;
 import org.bigru.cli.pipeline.Split;
 import org.bigru.cli.pipeline.TablePreparation;
 import org.bigru.cli.pipeline.TensorData;
@@ -73,15 +73,15 @@ final class TrainWorkflow {
   /** Runs the job, committing the planned outputs at the end; the exit code. */
   int run(Task task, OutputPlan plan, Outputs outputs) throws IOException {
     Prepared prepared = prepare(task);
-    Sequences sequences = prepared.sequences();
+    PreparedSequences sequences = prepared.sequences();
     int outputCount = task == Task.CLASSIFICATION ? prepared.classes().size() : sequences.outputs();
     ModelConfig config = networkOptions.config(checks, sequences.data().features(), outputCount, prepared.mode(),
         task, prepared.classes(), prepared.preprocessing().toMetadata());
     Split split = prepared.split();
-    Sequences train = sequences.range(split.train().start(), split.train().end());
-    Sequences validation = split.validation() == null ? null
+    PreparedSequences train = sequences.range(split.train().start(), split.train().end());
+    PreparedSequences validation = split.validation() == null ? null
         : sequences.range(split.validation().start(), split.validation().end());
-    Sequences test = split.test() == null ? null : sequences.range(split.test().start(), split.test().end());
+    PreparedSequences test = split.test() == null ? null : sequences.range(split.test().start(), split.test().end());
 
     TrainingOptions options = fit.trainingOptions(fit.threads.resolve(checks), checkpoints.folder(),
         checkpoints.checkpointEvery);
@@ -139,7 +139,7 @@ final class TrainWorkflow {
   }
 
   /** The data as the network will see it, its preprocessing, classes and split. */
-  private record Prepared(Sequences sequences, Preprocessing preprocessing, List<String> classes, Split split,
+  private record Prepared(PreparedSequences sequences, Preprocessing preprocessing, List<String> classes, Split split,
                           OutputMode mode) {
   }
 
@@ -160,7 +160,7 @@ final class TrainWorkflow {
       return new Prepared(prepared.sequences(), pre, prepared.classes(), prepared.split(), mode);
     }
     TensorData.Content content = TensorData.read(data.data, task, true);
-    Sequences sequences = content.sequences();
+    PreparedSequences sequences = content.sequences();
     OutputMode mode = sequences.data().kind().isPerStep() ? OutputMode.SEQUENCE : OutputMode.LAST;
     if (networkOptions.returnSequences && mode == OutputMode.LAST) {
       throw new BadInputException("--return-sequences needs per-step targets, but tensor 'y' of " + data.data
@@ -173,7 +173,7 @@ final class TrainWorkflow {
   }
 
   /** The data's copy of the sequences, as the heap check counts it. */
-  private static long dataBytes(Sequences sequences) {
+  private static long dataBytes(PreparedSequences sequences) {
     int steps = Math.max(1, sequences.data().maxLength());
     return (long) Float.BYTES * sequences.size() * steps * sequences.data().features();
   }
