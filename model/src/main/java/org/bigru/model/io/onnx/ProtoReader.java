@@ -162,7 +162,10 @@ final class ProtoReader {
     switch (wireType) {
       case VARINT -> varint();
       case FIXED64 -> fixed(8);
-      case LENGTH_DELIMITED -> position += length();
+      case LENGTH_DELIMITED -> {
+        int length = length();  // read first: it moves the position past the length's own bytes
+        position += length;
+      }
       case FIXED32 -> fixed(4);
       default -> throw new MalformedProtoException("wire type " + wireType + " of field " + field
           + " (groups and unknown types are not protobuf 3 or ONNX)");
