@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bigru", mixinStandardHelpOptions = true, versionProvider = BigruCommand.Version.class,
     description = "Bidirectional GRU networks on the JDK Vector API: train, evaluate, predict, infer, bench, info.",
     subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, InferCommand.class,
-        BenchCommand.class, InfoCommand.class},
+        BenchCommand.class, InfoCommand.class, ExportCommand.class, ImportCommand.class},
     footer = {"", "Exit codes: 0 success, 2 bad input or usage, 1 internal error."})
 public final class BigruCommand implements Runnable {
 
