@@ -106,8 +106,10 @@ public final class KerasImporter {
     try (ZipFile zip = new ZipFile(file.toFile())) {
       config = entry(zip, "config.json", MAX_CONFIG_BYTES, source);
       weightBytes = entry(zip, "model.weights.h5", MAX_FILE_BYTES, source);
-    } catch (ZipException e) {
-      throw new ModelFileException(source + ": not a readable .keras zip (" + e.getMessage() + ")", e);
+    } catch (ModelFileException e) {
+      throw e;
+    } catch (ZipException | java.io.EOFException e) {
+      throw new ModelFileException(source + ": not a readable .keras zip (" + e + ")", e);
     }
     try (Hdf5 h5 = Hdf5.fromBytes(weightBytes, source + "!model.weights.h5")) {
       KerasImporter importer = new KerasImporter(source, KerasWeights.keras3(h5, source));

@@ -11,6 +11,8 @@ final class Folding {
 
   /** Largest constant a node may compute: 16 Mi elements. */
   static final long MAX_ELEMENTS = 1L << 24;
+  /** Largest total of the constants the nodes of one graph may compute: 32 Mi elements. */
+  static final long MAX_TOTAL_ELEMENTS = 1L << 25;
 
   private Folding() {
   }

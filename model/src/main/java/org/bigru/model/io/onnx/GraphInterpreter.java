@@ -25,9 +25,6 @@ import org.bigru.model.io.onnx.Value.Known;
  */
 final class GraphInterpreter {
 
-  /** Ends beyond this are "to the end of the axis" (exporters write INT64_MAX or INT32_MAX). */
-  private static final long TO_THE_END = Integer.MAX_VALUE;
-
   private final OnnxGraph graph;
   private final long opset;
   private final boolean batchFirst;
@@ -36,6 +33,7 @@ final class GraphInterpreter {
   private StackBuilder stack;
   private boolean softmax;
   private int nodesDone;
+  private long computed;
 
   /**
    * @param batchFirst whether the graph input is [batch, time, features] (else [time, batch, features]); the
@@ -78,11 +76,27 @@ final class GraphInterpreter {
       for (String name : node.inputs()) {
         in.add(name.isEmpty() ? null : value(name, where));
       }
-      List<Value> out = apply(node, where, in);
+      checkArity(node, where, in);
+      List<Value> out;
+      try {
+        out = apply(node, where, in);
+      } catch (Refusal e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // A malformed node the checks above did not foresee: still the file's fault, named by its node.
+        throw new Refusal(where + " cannot be followed: " + e);
+      }
       for (int k = 0; k < node.outputs().size() && k < out.size(); k++) {
         if (!node.output(k).isEmpty() && out.get(k) != null) {
           values.put(node.output(k), out.get(k));
+          if (out.get(k) instanceof Known known) {
+            computed += known.tensor().size();
+          }
         }
+      }
+      if (computed > Folding.MAX_TOTAL_ELEMENTS) {
+        throw new Refusal(where + ": the graph's constants computed so far hold more than "
+            + Folding.MAX_TOTAL_ELEMENTS + " elements");
       }
       nodesDone++;
     }
@@ -184,6 +198,41 @@ final class GraphInterpreter {
   }
 
   // ---------------------------------------------------------------- dispatch
+
+  /** Inputs each operator needs (present and not left out), and how many it may have. */
+  private static final Map<String, int[]> ARITY = Map.ofEntries(
+      Map.entry("Constant", new int[] {0, 0}), Map.entry("Identity", new int[] {1, 1}),
+      Map.entry("Dropout", new int[] {1, 3}), Map.entry("Cast", new int[] {1, 1}), Map.entry("Shape", new int[] {1, 1}),
+      Map.entry("Gather", new int[] {2, 2}), Map.entry("Slice", new int[] {1, 5}), Map.entry("Concat", new int[] {1, 64}),
+      Map.entry("Unsqueeze", new int[] {1, 2}), Map.entry("Squeeze", new int[] {1, 2}),
+      Map.entry("Reshape", new int[] {2, 2}), Map.entry("Transpose", new int[] {1, 1}), Map.entry("Expand", new int[] {2, 2}),
+      Map.entry("ConstantOfShape", new int[] {1, 1}), Map.entry("Split", new int[] {1, 2}),
+      Map.entry("Add", new int[] {2, 2}), Map.entry("Sub", new int[] {2, 2}), Map.entry("Mul", new int[] {2, 2}),
+      Map.entry("Div", new int[] {2, 2}), Map.entry("Range", new int[] {3, 3}), Map.entry("Less", new int[] {2, 2}),
+      Map.entry("Where", new int[] {3, 3}), Map.entry("MatMul", new int[] {2, 2}), Map.entry("Gemm", new int[] {2, 3}),
+      Map.entry("Relu", new int[] {1, 1}), Map.entry("Tanh", new int[] {1, 1}), Map.entry("Sigmoid", new int[] {1, 1}),
+      Map.entry("Softmax", new int[] {1, 1}), Map.entry("GRU", new int[] {3, 6}), Map.entry("LSTM", new int[] {3, 8}));
+
+  /** Required inputs are the first {@code min}; a required one left out ("") is refused, as are extra ones. */
+  private static void checkArity(OnnxNode node, String where, List<Value> in) {
+    int[] arity = ARITY.get(node.opType());
+    if (arity == null) {
+      return;
+    }
+    int required = node.opType().equals("Slice") && !node.attributes().containsKey("starts") ? 3 : arity[0];
+    if (in.size() < required || in.size() > arity[1]) {
+      throw new Refusal(where + " has " + in.size() + " inputs, expected " + (required == arity[1] ? required
+          : required + " to " + arity[1]));
+    }
+    for (int i = 0; i < required; i++) {
+      if (in.get(i) == null) {
+        throw new Refusal(where + " leaves out its required input " + (i + 1));
+      }
+    }
+    if (node.outputs().isEmpty() && !node.opType().equals("Constant")) {
+      throw new Refusal(where + " has no output");
+    }
+  }
 
   private List<Value> apply(OnnxNode node, String where, List<Value> in) {
     String op = node.opType();

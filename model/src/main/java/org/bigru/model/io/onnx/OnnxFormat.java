@@ -58,7 +58,8 @@ public final class OnnxFormat {
   private static OnnxModel parse(byte[] bytes, String source, ExternalData external) throws ModelFileException {
     try {
       return new OnnxFormat.Reader(external).model(new ProtoReader(bytes));
-    } catch (MalformedProtoException | IllegalArgumentException | ArithmeticException e) {
+    } catch (MalformedProtoException | IllegalArgumentException | ArithmeticException
+             | java.nio.BufferUnderflowException | NegativeArraySizeException e) {
       throw new ModelFileException(source + ": not a valid ONNX model (" + e.getMessage() + ")", e);
     } catch (ModelFileException e) {
       throw new ModelFileException(source + ": " + e.getMessage());

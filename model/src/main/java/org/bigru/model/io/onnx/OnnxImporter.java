@@ -50,16 +50,21 @@ public final class OnnxImporter {
     Refusal first;
     try {
       return build(batchFirst, batchFirst.run(), source);
-    } catch (Refusal | ArithmeticException e) {
-      first = e instanceof Refusal r ? r : new Refusal(e.getMessage());
+    } catch (RuntimeException e) {
+      first = refusal(e);
     }
     try {
       return build(timeFirst, timeFirst.run(), source);
-    } catch (Refusal | ArithmeticException e) {
-      Refusal second = e instanceof Refusal r ? r : new Refusal(e.getMessage());
+    } catch (RuntimeException e) {
+      Refusal second = refusal(e);
       Refusal reported = timeFirst.nodesDone() > batchFirst.nodesDone() ? second : first;
       throw new ModelFileException(source + ": " + reported.getMessage());
     }
+  }
+
+  /** The interpreter's refusal, or, for anything else a malformed graph caused, one naming it. */
+  private static Refusal refusal(RuntimeException e) {
+    return e instanceof Refusal r ? r : new Refusal("the graph cannot be followed: " + e);
   }
 
   private static Network build(GraphInterpreter interpreter, List<ImportedLayer> layers, String source)
