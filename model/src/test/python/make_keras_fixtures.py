@@ -98,7 +98,33 @@ def make(out_dir, save_expected):
             model.save(os.path.join(out_dir, file))
             cases.append({'file': file, 'expected': None, 'softmax': False, 'refused': message})
     cases.append(make_reference(out_dir, save_expected))
+    cases.append(make_keras_own_onnx_export(out_dir))
     return cases
+
+
+KERAS_TORCH_EXPORT = """
+import os, sys
+os.environ['KERAS_BACKEND'] = 'torch'
+import keras, numpy as np
+from keras import layers
+keras.utils.set_random_seed(3)
+model = keras.Sequential([keras.Input((6, 3)), layers.Bidirectional(layers.GRU(4, return_sequences=True)),
+                          layers.Dense(2)])
+model(np.zeros((1, 6, 3), np.float32))
+model.export(sys.argv[1], format='onnx', verbose=False)
+"""
+
+
+def make_keras_own_onnx_export(out_dir):
+    """Keras 3's own ONNX export. tf2onnx (which the TensorFlow backend needs) is not on this machine's package
+    index; with the torch backend Keras unrolls the GRU into per-step MatMul, Sigmoid and Tanh nodes, which bigru
+    refuses, saying so."""
+    import subprocess
+    import sys
+    file = 'refused_keras3_own_onnx_export.onnx'
+    subprocess.run([sys.executable, '-c', KERAS_TORCH_EXPORT, os.path.join(out_dir, file)], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return {'file': file, 'expected': None, 'softmax': False, 'refused': 'the graph has no GRU or LSTM node'}
 
 
 def make_reference(out_dir, save_expected, window=24, epochs=10):

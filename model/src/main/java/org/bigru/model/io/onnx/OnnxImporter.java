@@ -45,6 +45,11 @@ public final class OnnxImporter {
       throw new ModelFileException(source + ": ONNX operator set " + opset + " of the default domain; bigru "
           + "reads opset 7 or newer");
     }
+    if (model.graph().nodes().stream().noneMatch(n -> n.opType().equals("GRU") || n.opType().equals("LSTM"))) {
+      throw new ModelFileException(source + ": the graph has no GRU or LSTM node; bigru imports recurrent layers "
+          + "written as ONNX's GRU and LSTM operators, not a recurrence unrolled into per-step MatMul, Sigmoid and "
+          + "Tanh nodes (as Keras 3's own ONNX export writes it) or run in a Loop or Scan");
+    }
     GraphInterpreter batchFirst = new GraphInterpreter(model.graph(), opset, true);
     GraphInterpreter timeFirst = new GraphInterpreter(model.graph(), opset, false);
     Refusal first;
