@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.bigru.model.ModelConfig;
 import org.bigru.model.Network;
 import org.bigru.model.Task;
+import org.bigru.model.io.ModelConfigJson;
 import org.bigru.model.io.ModelFileException;
 import org.bigru.model.io.interchange.ImportedLayer;
 import org.bigru.model.io.interchange.NetworkAssembly;
@@ -54,17 +56,52 @@ public final class OnnxImporter {
     GraphInterpreter timeFirst = new GraphInterpreter(model.graph(), opset, false);
     Refusal first;
     try {
-      return build(batchFirst, batchFirst.run(), source);
+      return withStoredLabels(build(batchFirst, batchFirst.run(), source), model);
     } catch (RuntimeException e) {
       first = refusal(e);
     }
     try {
-      return build(timeFirst, timeFirst.run(), source);
+      return withStoredLabels(build(timeFirst, timeFirst.run(), source), model);
     } catch (RuntimeException e) {
       Refusal second = refusal(e);
       Refusal reported = timeFirst.nodesDone() > batchFirst.nodesDone() ? second : first;
       throw new ModelFileException(source + ": " + reported.getMessage());
     }
+  }
+
+  /**
+   * A graph bigru exported carries the network's configuration as metadata ({@link OnnxExporter#CONFIG_KEY}):
+   * the graph gives logits, and the metadata says whether they are a classifier's, its class names and the
+   * stored preprocessing. They label the outputs and change no value, so they are taken when the stored
+   * configuration has the imported network's input and output sizes; a graph without them (or with metadata
+   * that does not parse or fit) keeps what its nodes say.
+   */
+  private static Network withStoredLabels(Network network, OnnxModel model) {
+    String json = model.metadata().get(OnnxExporter.CONFIG_KEY);
+    if (json == null) {
+      return network;
+    }
+    ModelConfig stored;
+    try {
+      stored = ModelConfigJson.fromJson(json);
+    } catch (IllegalArgumentException e) {
+      return network;
+    }
+    ModelConfig imported = network.config();
+    if (stored.inputSize() != imported.inputSize() || stored.outputSize() != imported.outputSize()
+        || imported.task() == Task.CLASSIFICATION && stored.task() != Task.CLASSIFICATION) {
+      return network;
+    }
+    ModelConfig labels;
+    try {
+      labels = new ModelConfig(imported.inputSize(), imported.layers(), stored.task(), stored.classNames(),
+          stored.preprocessing());
+    } catch (IllegalArgumentException e) {
+      return network;
+    }
+    Network labelled = Network.create(labels, 0);
+    labelled.arena().copyValuesFrom(network.arena());
+    return labelled;
   }
 
   /** The interpreter's refusal, or, for anything else a malformed graph caused, one naming it. */

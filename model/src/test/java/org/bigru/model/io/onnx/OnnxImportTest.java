@@ -70,6 +70,7 @@ class OnnxImportTest {
       Network back = OnnxImporter.importModel(model, name);
       assertEquals(config.summary().replace(" -> Dropout(0.3)", "").replace(" -> Dropout(0.2)", ""),
           back.config().summary(), "layers");
+      assertEquals(config.task(), back.config().task(), "task, from the graph's metadata");
       java.util.SplittableRandom random = new java.util.SplittableRandom(3);
       float[] x = OnnxExportRuntimeTest.uniform(random, 4 * 5 * config.inputSize(), 1.0);
       int[] lens = {5, 2, 4, 1};
