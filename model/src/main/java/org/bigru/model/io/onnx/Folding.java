@@ -295,10 +295,6 @@ final class Folding {
     return new OnnxTensor("", value.dataType(), dims, null, v);
   }
 
-  static OnnxTensor longs(long... values) {
-    return new OnnxTensor("", OnnxTensor.INT64, new long[] {values.length}, null, values.clone());
-  }
-
   static boolean allZero(OnnxTensor t) {
     for (int i = 0; i < t.size(); i++) {
       if (t.value(i) != 0) {

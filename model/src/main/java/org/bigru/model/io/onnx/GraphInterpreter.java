@@ -31,6 +31,7 @@ final class GraphInterpreter {
   private final Map<String, Value> values = new HashMap<>();
   private final Map<String, OnnxTensor> initializers = new HashMap<>();
   private StackBuilder stack;
+  private int stackInputSize;
   private boolean softmax;
   private int nodesDone;
   private long computed;
@@ -57,8 +58,6 @@ final class GraphInterpreter {
   int inputSize() {
     return stackInputSize;
   }
-
-  private int stackInputSize;
 
   /** Follows the whole graph; returns the layers of the stack. */
   List<ImportedLayer> run() {

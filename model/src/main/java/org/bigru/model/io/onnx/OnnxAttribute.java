@@ -22,24 +22,12 @@ public record OnnxAttribute(String name, int type, float f, long i, String s, On
     return new OnnxAttribute(name, INT, 0f, value, null, null, null, null, null);
   }
 
-  public static OnnxAttribute ofFloat(String name, float value) {
-    return new OnnxAttribute(name, FLOAT, value, 0, null, null, null, null, null);
-  }
-
   public static OnnxAttribute ofString(String name, String value) {
     return new OnnxAttribute(name, STRING, 0f, 0, value, null, null, null, null);
   }
 
   public static OnnxAttribute ofInts(String name, long... values) {
     return new OnnxAttribute(name, INTS, 0f, 0, null, null, null, values.clone(), null);
-  }
-
-  public static OnnxAttribute ofStrings(String name, List<String> values) {
-    return new OnnxAttribute(name, STRINGS, 0f, 0, null, null, null, null, List.copyOf(values));
-  }
-
-  public static OnnxAttribute ofTensor(String name, OnnxTensor value) {
-    return new OnnxAttribute(name, TENSOR, 0f, 0, null, value, null, null, null);
   }
 
   /** The value as written in a message: {@code 1}, {@code [Sigmoid, Tanh]}, {@code "forward"}. */

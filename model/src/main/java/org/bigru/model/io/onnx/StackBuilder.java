@@ -213,8 +213,4 @@ final class StackBuilder {
     }
     return list;
   }
-
-  int layerCount() {
-    return chain.size();
-  }
 }
