@@ -21,9 +21,9 @@ bad = X; bad{1} = 'abc';
 expectError(@() train(bad, y, layers), 'X\{1\} must be a real numeric');
 % layers that do not fit the data or each other
 wrongInput = layers; wrongInput(1) = bigru.sequenceInputLayer(4);
-expectError(@() train(X, y, wrongInput), 'X has 3 features \(rows\) per time step, but sequenceInputLayer has InputSize 4');
+expectError(@() train(X, y, wrongInput), 'X has 3 features per time step, but the layer array expects 4');
 wrongClasses = layers; wrongClasses(3) = bigru.fullyConnectedLayer(3);
-expectError(@() train(X, y, wrongClasses), 'Y has 2 classes, but layers\(3\) \(fullyConnectedLayer ''fc''\) has OutputSize 3');
+expectError(@() train(X, y, wrongClasses), 'Y has 2 classes, but the layer array has 3 outputs');
 expectError(@() train(X, y, layers([1 3 4 5])), 'layers has no recurrent layer');
 expectError(@() train(X, y, layers([1 2 3 5])), 'softmaxLayer');
 stacked = [layers(1:2); bigru.bigruLayer(4); layers(3:end)];
@@ -35,7 +35,7 @@ vopts = bigru.trainingOptions('adam', 'MaxEpochs', 1, 'Verbose', false, 'Validat
 expectError(@() bigru.trainNetwork(X, y, layers, vopts), 'ValidationData Y\(2\) is ''7'', which is not one of the classes');
 % prediction data that does not fit a trained network
 net = train(X, y, layers);
-expectError(@() bigru.classify(net, {randn(5, 4)}), 'X has 5 features \(rows\) per time step, but the network''s sequenceInputLayer has InputSize 3');
+expectError(@() bigru.classify(net, {randn(5, 4)}), 'X has 5 features per time step, but the network expects 3');
 expectError(@() bigru.predict(net, X, 'MiniBatchSize', 0), 'the value of ''MiniBatchSize'' must be a whole number');
 expectError(@() bigru.classify(struct('a', 1), X), 'net must be a network');
 end

@@ -56,7 +56,7 @@ check(isequal(size(predict(snet, X)), [24 2]), 'numSequences-by-numResponses');
 check(any(~isnan(info.ValidationLoss)) && info.FinalValidationLoss == min(info.ValidationLoss), 'validation loss');
 check(isequal(unique(info.BaseLearnRate(:))', [0.0005 0.001]), 'piecewise learning rate');
 expectError(@() trainNetwork(X, Y2(1:20, :), slayers, sopts), 'Y has 20 rows but X has 24 sequences');
-expectError(@() trainNetwork(X, Y2(:, 1), slayers, sopts), 'Y has 1 responses, but layers\(3\)');
+expectError(@() trainNetwork(X, Y2(:, 1), slayers, sopts), 'Y has 1 responses, but the layer array has 2 outputs');
 expectError(@() trainNetwork(X, responses, slayers, sopts), ['Y holds response sequences, but layers\(2\) ' ...
             '\(bigruLayer ''bigru''\) has OutputMode ''last''']);
 end

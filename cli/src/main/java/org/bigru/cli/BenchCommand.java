@@ -22,6 +22,7 @@ import org.bigru.model.Targets;
 import org.bigru.model.Task;
 import org.bigru.model.train.Adam;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,7 +38,7 @@ final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--batch", paramLabel = "B", defaultValue = "32", description = "Sequences per step.")
+  @Option(names = "--batch", paramLabel = "B", defaultValue = "32", description = "PreparedSequences per step.")
   int batch;
 
   @Option(names = "--seq-len", paramLabel = "T", defaultValue = "24", description = "Time steps per sequence.")
@@ -58,8 +59,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--mode", paramLabel = "MODE", defaultValue = "train", description = "train or infer.")
   Mode mode;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Threads (0: all processors).")
-  int threads;
+  @Mixin
+  ThreadsOption threads;
 
   @Option(names = "--seconds", paramLabel = "S", defaultValue = "5", description = "Measured time (after warm-up).")
   double seconds;
@@ -81,7 +82,6 @@ final class BenchCommand implements Callable<Integer> {
     checks.atLeast("--features", features, 1);
     checks.atLeast("--units", units, 1);
     checks.atLeast("--layers", layers, 1);
-    checks.atLeast("--threads", threads, 0);
     if (!(seconds > 0 && seconds <= 1e6)) {
       throw new BadInputException("--seconds must be above 0 and at most 1e6, not " + checks.typed("--seconds",
           seconds));
@@ -90,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
       throw new BadInputException("--warmup must be from 0 to 1e6, not " + checks.typed("--warmup", warmup));
     }
     CellType cellType = CellType.fromName(cell);
-    int threadCount = Threads.resolve(threads);
+    int threadCount = threads.resolve(checks);
     String sizes = checks.described("--batch", batch) + " " + checks.described("--seq-len", seqLen) + " "
         + checks.described("--features", features) + " " + checks.described("--units", units) + " "
         + checks.described("--layers", layers);
@@ -106,6 +106,7 @@ final class BenchCommand implements Callable<Integer> {
     ModelConfig config = config(cellType, layers, sizes);
     Network network = Network.create(config, seed);
     network.setThreads(threadCount);
+    threadCount = network.threads();
     // the step of an optimizer: parameter gradients only (as PyTorch, whose input needs no gradient)
     network.setInputGradients(false);
     SplittableRandom rng = new SplittableRandom(seed);

@@ -8,10 +8,12 @@ import picocli.CommandLine.Spec;
 
 /** The base command: shared help and version, one class per subcommand. */
 @Command(name = "bigru", mixinStandardHelpOptions = true, versionProvider = BigruCommand.Version.class,
-    description = "Bidirectional GRU networks on the JDK Vector API: train, evaluate, predict, infer, bench, info.",
+    description = "Bidirectional GRU and LSTM networks on the JDK Vector API: train, evaluate, predict, infer, "
+        + "bench, info, export, import.",
     subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, InferCommand.class,
-        BenchCommand.class, InfoCommand.class},
-    footer = {"", "Exit codes: 0 success, 2 bad input or usage, 1 internal error."})
+        BenchCommand.class, InfoCommand.class, ExportCommand.class, ImportCommand.class},
+    footer = {"", "Exit codes: 0 success, 1 internal error, 2 bad input or usage (one line naming the problem), "
+        + "3 train stopped at a non-finite loss or gradient; 130 and 143 after Ctrl-C and SIGTERM."})
 public final class BigruCommand implements Runnable {
 
   @Spec
@@ -33,6 +35,10 @@ public final class BigruCommand implements Runnable {
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setOverwrittenOptionsAllowed(true)
         .setUsageHelpAutoWidth(true);
+    for (CommandLine sub : commandLine.getSubcommands().values()) {
+      sub.getHelpSectionMap().put(picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST,
+          new GroupedOptionList());
+    }
     commandLine.setExitCodeExceptionMapper(ex -> ExitCodes.badInputMessage(ex) != null
         ? ExitCodes.BAD_INPUT : ExitCodes.INTERNAL_ERROR);
     return commandLine;

@@ -8,9 +8,9 @@ import java.util.concurrent.Callable;
 import org.bigru.cli.output.OutputPlan;
 import org.bigru.cli.output.Plots;
 import org.bigru.cli.pipeline.Evaluation;
-import org.bigru.cli.pipeline.Preprocessing;
-import org.bigru.cli.pipeline.Sequences;
+import org.bigru.cli.pipeline.PreparedSequences;
 import org.bigru.model.Network;
+import org.bigru.model.data.Preprocessing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,8 +25,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--model", paramLabel = "MODEL", required = true, description = "Model file from train.")
-  Path model;
+  @Mixin
+  ModelOption modelOption;
 
   @Option(names = "--data", paramLabel = "FILE", required = true,
       description = "Data with the model's feature and target columns (or tensors x, y).")
@@ -41,13 +41,14 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--plot", paramLabel = "PNG", description = "Fit plot (regression) or confusion matrix.")
   Path plot;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Threads (0: all processors).")
-  int threads;
+  @Mixin
+  ThreadsOption threads;
 
   @Override
   public Integer call() throws IOException {
     OptionChecks checks = new OptionChecks(spec);
-    checks.atLeast("--threads", threads, 0);
+    int threadCount = threads.resolve(checks);
+    Path model = modelOption.model;
     OutputPlan plan = new OutputPlan();
     plan.input("--model", InputFiles.require(model, "--model"));
     plan.input("--data", InputFiles.require(data, "--data"));
@@ -56,9 +57,9 @@ final class EvaluateCommand implements Callable<Integer> {
     Plots.checkName("--plot", plot);
     try (plan) {
       Network network = Models.load(model, "--model");
-      network.setThreads(Threads.resolve(threads));
-      Preprocessing pre = Preprocessing.fromMap(network.config().preprocessing(), model.toString());
-      Sequences sequences = ModelData.load(network.config(), pre, model, data, dataOptions, true).sequences();
+      network.setThreads(threadCount);
+      Preprocessing pre = Preprocessing.fromMetadata(network.config().metadata(), model.toString());
+      PreparedSequences sequences = ModelData.load(network.config(), pre, model, data, dataOptions, true).sequences();
       Evaluation.checkMemory(network.config(), sequences, "evaluating " + model.getFileName() + " on "
           + data.getFileName());
       List<String> classes = network.config().classNames();

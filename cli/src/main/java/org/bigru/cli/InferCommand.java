@@ -13,9 +13,11 @@ import org.bigru.model.ModelConfig;
 import org.bigru.model.Network;
 import org.bigru.model.OutputMode;
 import org.bigru.model.SequenceBatch;
+import org.bigru.model.data.Compatibility;
 import org.bigru.model.io.SafeTensors;
 import org.bigru.model.io.Tensor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,8 +32,8 @@ final class InferCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--model", paramLabel = "MODEL", required = true, description = "Model file.")
-  Path model;
+  @Mixin
+  ModelOption modelOption;
 
   @Option(names = "--input", paramLabel = "X", required = true, description = "safetensors file with tensor x.")
   Path input;
@@ -39,39 +41,42 @@ final class InferCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "Y", required = true, description = "safetensors file to write, tensor y.")
   Path output;
 
-  @Option(names = "--batch", paramLabel = "N", defaultValue = "256", description = "Sequences per forward pass.")
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "256", description = "PreparedSequences per forward pass.")
   int batch;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Threads (0: all processors).")
-  int threads;
+  @Mixin
+  ThreadsOption threads;
 
   @Override
   public Integer call() throws IOException {
     OptionChecks checks = new OptionChecks(spec);
     checks.atLeast("--batch", batch, 1);
-    checks.atLeast("--threads", threads, 0);
+    int threadCount = threads.resolve(checks);
+    Path model = modelOption.model;
     OutputPlan plan = new OutputPlan();
     plan.input("--model", InputFiles.require(model, "--model"));
     plan.input("--input", InputFiles.require(input, "--input"));
     OutputPlan.Output y = plan.output("--output", output);
     try (plan) {
-      infer(plan, y, checks.described("--batch", batch));
+      infer(plan, y, checks.described("--batch", batch), model, threadCount);
     }
     return ExitCodes.OK;
   }
 
-  private void infer(OutputPlan plan, OutputPlan.Output file, String batchOption) throws IOException {
+  private void infer(OutputPlan plan, OutputPlan.Output file, String batchOption, Path model, int threadCount)
+      throws IOException {
     Network network = Models.load(model, "--model");
-    network.setThreads(Threads.resolve(threads));
+    network.setThreads(threadCount);
     ModelConfig config = network.config();
     SafeTensors content = TensorData.readFile(input);
     Tensor x = TensorData.inputs(content, input);
     int n = x.shape()[0];
     int steps = x.shape()[1];
     int features = x.shape()[2];
-    if (features != config.inputSize()) {
-      throw new BadInputException(input + ": x has " + features + " features per step, " + model + " expects "
-          + config.inputSize());
+    try {
+      Compatibility.requireFeatures(config, features, input + ": x", model.toString());
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage(), e);
     }
     boolean perStep = config.outputMode() == OutputMode.SEQUENCE;
     long outputValues = (long) n * (perStep ? steps : 1) * config.outputSize();

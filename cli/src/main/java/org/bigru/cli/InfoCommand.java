@@ -30,7 +30,7 @@ final class InfoCommand implements Callable<Integer> {
     info.put("kernels", kernels.name());
     info.put("vector_bits", kernels.vectorBits());
     info.put("fma", kernels.usesFma());
-    info.put("threads", Threads.defaultCount());
+    info.put("threads", org.bigru.model.Network.defaultThreads());
     info.put("available_processors", Runtime.getRuntime().availableProcessors());
     info.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
     info.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));

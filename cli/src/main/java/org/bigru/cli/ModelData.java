@@ -3,8 +3,7 @@ package org.bigru.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.bigru.cli.pipeline.Preprocessing;
-import org.bigru.cli.pipeline.Sequences;
+import org.bigru.cli.pipeline.PreparedSequences;
 import org.bigru.cli.pipeline.TableSequences;
 import org.bigru.cli.pipeline.TensorData;
 import org.bigru.cli.table.ColumnNames;
@@ -16,6 +15,8 @@ import org.bigru.cli.table.TableOptions;
 import org.bigru.cli.table.TableReader;
 import org.bigru.model.ModelConfig;
 import org.bigru.model.Task;
+import org.bigru.model.data.Compatibility;
+import org.bigru.model.data.Preprocessing;
 
 /**
  * New data prepared as a saved model's preprocessing says (evaluate and predict). Whether the file has a header
@@ -24,7 +25,7 @@ import org.bigru.model.Task;
 final class ModelData {
 
   /** The sequences, and the table they came from (null for tensors). */
-  record Loaded(Sequences sequences, Table table) {
+  record Loaded(PreparedSequences sequences, Table table) {
   }
 
   private ModelData() {
@@ -38,10 +39,11 @@ final class ModelData {
         throw new BadInputException(modelFile + " was trained on tensors, so --data must be a .safetensors file, not "
             + data);
       }
-      Sequences sequences = TensorData.read(data, config.task(), withTargets).sequences();
-      if (sequences.data().features() != config.inputSize()) {
-        throw new BadInputException(data + ": x has " + sequences.data().features() + " features per step, "
-            + modelFile + " expects " + config.inputSize());
+      PreparedSequences sequences = TensorData.read(data, config.task(), withTargets).sequences();
+      try {
+        Compatibility.requireFeatures(config, sequences.data().features(), data + ": x", modelFile.toString());
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(e.getMessage(), e);
       }
       return new Loaded(sequences, null);
     }

@@ -12,10 +12,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.bigru.cli.output.OutputPlan;
 import org.bigru.cli.pipeline.Evaluation;
-import org.bigru.cli.pipeline.Preprocessing;
-import org.bigru.cli.pipeline.Sequences;
+import org.bigru.cli.pipeline.PreparedSequences;
 import org.bigru.model.Network;
 import org.bigru.model.Task;
+import org.bigru.model.data.Preprocessing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,8 +31,8 @@ final class PredictCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--model", paramLabel = "MODEL", required = true, description = "Model file from train.")
-  Path model;
+  @Mixin
+  ModelOption modelOption;
 
   @Option(names = "--data", paramLabel = "FILE", required = true,
       description = "Data with the model's feature columns (the target column is not needed).")
@@ -44,29 +44,30 @@ final class PredictCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "CSV", required = true, description = "Predictions file to write.")
   Path out;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Threads (0: all processors).")
-  int threads;
+  @Mixin
+  ThreadsOption threads;
 
   @Override
   public Integer call() throws IOException {
     OptionChecks checks = new OptionChecks(spec);
-    checks.atLeast("--threads", threads, 0);
+    int threadCount = threads.resolve(checks);
+    Path model = modelOption.model;
     OutputPlan plan = new OutputPlan();
     plan.input("--model", InputFiles.require(model, "--model"));
     plan.input("--data", InputFiles.require(data, "--data"));
     OutputPlan.Output csv = plan.output("--out", out);
     try (plan) {
-      predict(plan, csv);
+      predict(plan, csv, model, threadCount);
     }
     return ExitCodes.OK;
   }
 
-  private void predict(OutputPlan plan, OutputPlan.Output csv) throws IOException {
+  private void predict(OutputPlan plan, OutputPlan.Output csv, Path model, int threadCount) throws IOException {
     Network network = Models.load(model, "--model");
-    network.setThreads(Threads.resolve(threads));
-    Preprocessing pre = Preprocessing.fromMap(network.config().preprocessing(), model.toString());
+    network.setThreads(threadCount);
+    Preprocessing pre = Preprocessing.fromMetadata(network.config().metadata(), model.toString());
     ModelData.Loaded loaded = ModelData.load(network.config(), pre, model, data, dataOptions, false);
-    Sequences sequences = loaded.sequences();
+    PreparedSequences sequences = loaded.sequences();
     Evaluation.checkMemory(network.config(), sequences, "predicting with " + model.getFileName() + " on "
         + data.getFileName());
     List<String> classes = network.config().classNames();

@@ -378,7 +378,8 @@ class BadInputTest {
   void aWideTableOnASmallHeapIsOneLine() throws Exception {
     Path wide = wideCsv(dir.resolve("wide.csv"), 5000, 100);
     ChildCli windows = ChildCli.start(List.of("-Xmx64m"), dir.resolve("err1.txt"), trainArgs(wide, "--window", "8"));
-    expectChild(windows, 2, "training 1 x BiGRU(2, last) + Dense(1) on 93 sequences of 8 x 5000 values (--batch 32)",
+    expectChild(windows, 2, "training BiGRU(2, last) -> fc(1) (60053 parameters) on 74 sequences of up to 8 x 5000 "
+        + "values in mini-batches of 32",
         " needs ", " MiB, the heap has ", " MiB; raise -Xmx through BIGRU_JAVA_OPTS or shrink --batch, --window");
     Path longer = wideCsv(dir.resolve("long.csv"), 5000, 600);
     ChildCli cells = ChildCli.start(List.of("-Xmx64m"), dir.resolve("err2.txt"), trainArgs(longer, "--window", "1"));

@@ -19,29 +19,25 @@ final class KernelArguments {
 
   /** {@code length} consecutive elements from {@code offset} must lie inside the array. */
   static void vector(String kernel, String name, float[] array, int offset, long length) {
-    if (length == 0) {
-      return;
-    }
-    if (array == null) {
-      throw new IllegalArgumentException(kernel + ": " + name + " is null");
-    }
-    if (offset < 0 || offset + length > array.length) {
-      throw new IllegalArgumentException(kernel + ": " + name + " needs " + length + " elements at offset " + offset
-          + ", but its array has " + array.length);
-    }
+    inside(kernel, name, array == null ? -1 : array.length, offset, length);
   }
 
   /** As {@link #vector} for labels. */
   static void vector(String kernel, String name, int[] array, int offset, long length) {
+    inside(kernel, name, array == null ? -1 : array.length, offset, length);
+  }
+
+  /** The slice check of both: {@code arrayLength} -1 for a null array. */
+  private static void inside(String kernel, String name, int arrayLength, int offset, long length) {
     if (length == 0) {
       return;
     }
-    if (array == null) {
+    if (arrayLength < 0) {
       throw new IllegalArgumentException(kernel + ": " + name + " is null");
     }
-    if (offset < 0 || offset + length > array.length) {
+    if (offset < 0 || offset + length > arrayLength) {
       throw new IllegalArgumentException(kernel + ": " + name + " needs " + length + " elements at offset " + offset
-          + ", but its array has " + array.length);
+          + ", but its array has " + arrayLength);
     }
   }
 

@@ -70,7 +70,7 @@ public final class LayerArray {
     List<String> layerNames = named.stream().map(MatlabLayer::name).toList();
     Map<String, String> meta = new HashMap<>();
     meta.put(NAMES_KEY, String.join("\n", layerNames));
-    return new LayerArray(named, config.withPreprocessing(meta));
+    return new LayerArray(named, config.withMetadata(meta));
   }
 
   /**
@@ -102,7 +102,7 @@ public final class LayerArray {
     } else {
       list.add(MatlabLayer.of(LayerType.REGRESSION, Double.NaN));
     }
-    String stored = config.preprocessing().get(NAMES_KEY);
+    String stored = config.metadata().get(NAMES_KEY);
     String[] names = stored == null ? new String[0] : stored.split("\n", -1);
     if (names.length == list.size()) {
       for (int i = 0; i < names.length; i++) {

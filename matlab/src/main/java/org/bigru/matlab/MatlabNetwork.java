@@ -10,6 +10,7 @@ import org.bigru.model.MemoryBudget;
 import org.bigru.model.ModelConfig;
 import org.bigru.model.Network;
 import org.bigru.model.Task;
+import org.bigru.model.data.Compatibility;
 import org.bigru.model.data.Dataset;
 import org.bigru.model.io.ModelFile;
 import org.bigru.model.metrics.ClassificationMetrics;
@@ -29,7 +30,7 @@ public final class MatlabNetwork {
 
   MatlabNetwork(Network network, LayerArray layers, TrainingHistory history, TrainingRecord record) {
     this.network = network;
-    network.setThreads(Bigru.threads());
+    network.setThreads(Network.defaultThreads());
     this.layers = layers;
     this.history = history;
     this.record = record;
@@ -105,10 +106,7 @@ public final class MatlabNetwork {
 
   private float[][] outputs(Sequences x) {
     ModelConfig config = network.config();
-    if (x.features() != config.inputSize()) {
-      throw new IllegalArgumentException(x.argument() + " has " + x.features() + " features (rows) per time step, "
-          + "but the network's sequenceInputLayer has InputSize " + config.inputSize());
-    }
+    Compatibility.requireFeatures(config, x.features(), x.argument(), "the network");
     long outputs = (layers.isPerStep() ? x.totalSteps() : x.size()) * (long) config.outputSize();
     // Trainer.predict runs batches of up to 128 sequences; the outputs are held as floats, then as doubles.
     Bigru.requireMemory(MemoryBudget.inferenceBytes(config, Math.min(128, x.size()), x.maxSteps())
@@ -163,12 +161,12 @@ public final class MatlabNetwork {
 
   /** A value the MATLAB side stored with the network (label type, orientation), or "" if none. */
   public String metadata(String key) {
-    return network.config().preprocessing().getOrDefault(key, "");
+    return network.config().metadata().getOrDefault(key, "");
   }
 
   /** All stored metadata keys, sorted. */
   public String[] metadataKeys() {
-    Map<String, String> all = network.config().preprocessing();
+    Map<String, String> all = network.config().metadata();
     String[] keys = all.keySet().toArray(new String[0]);
     Arrays.sort(keys);
     return keys;
@@ -204,7 +202,7 @@ public final class MatlabNetwork {
 
   /** Why training ended, in words (empty for a loaded network). */
   public String stopReason() {
-    return history == null ? "" : Bigru.describe(history);
+    return history == null ? "" : Bigru.stopDescription(history);
   }
 
   /** The model itself, for Java callers. */

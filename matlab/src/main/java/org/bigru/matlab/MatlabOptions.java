@@ -23,6 +23,7 @@ import org.bigru.matlab.MatlabChoices.OutputNetwork;
 import org.bigru.matlab.MatlabChoices.Plots;
 import org.bigru.matlab.MatlabChoices.SequenceLength;
 import org.bigru.matlab.MatlabChoices.SequencePaddingDirection;
+import org.bigru.model.Network;
 import org.bigru.model.train.OptimizerKind;
 import org.bigru.model.train.Shuffle;
 import org.bigru.model.train.TrainingOptions;
@@ -158,7 +159,8 @@ public final class MatlabOptions {
   /** Reads and checks the solver and the options given by name; the others take MATLAB's defaults. */
   static MatlabOptions read(Map<String, MatlabValue> given) {
     Signature.Values v = signature(SOLVER.readFrom(given)).read(given);
-    TrainingOptions.Builder b = TrainingOptions.builder().optimizer(v.get(SOLVER)).threads(Bigru.threads())
+    TrainingOptions.Builder b = TrainingOptions.builder().optimizer(v.get(SOLVER))
+        .threads(Network.defaultThreads())
         .maxEpochs(v.get(MAX_EPOCHS))
         .miniBatchSize(v.get(MINI_BATCH_SIZE))
         .learningRate(v.get(INITIAL_LEARN_RATE))

@@ -63,8 +63,8 @@ class MatlabLimitsTest {
     Sequences x = Sequences.fromMatlab("X", new double[] {1, 2, 3}, new double[] {1, 1, 1}, new double[] {1, 1, 1});
     Dataset y = MatlabTargets.responsesPerSequence(x, "Y", new double[] {1, 2, 3}, 3, 1);
     MatlabOptions options = MatlabOptions.fromMatlab("adam", new String[0], new String[0]);
-    assertMessage("training these layers (", () -> Bigru.train(layers(20_000, "last", 1, 1, false), y, null,
-        null, options, null, null));
+    assertMessage("training BiGRU(20000, last) -> Dense(1, linear) -> fc(1) (", () -> Bigru.train(
+        layers(20_000, "last", 1, 1, false), y, null, null, options, null, null));
     assertMessage(" needs ", () -> Bigru.train(layers(20_000, "last", 1, 1, false), y, null, null, options, null,
         null));
     assertMessage(" MiB; " + RAISE + " or use fewer NumHiddenUnits", () -> Bigru.train(layers(20_000, "last", 1, 1,

@@ -199,7 +199,7 @@ class OctaveBridgeTest {
   /** Networks made by the Java API, as the command line makes them, for Octave to load (testForeignModel.m). */
   private static void writeForeignModels() throws IOException {
     ModelConfig regression = ModelConfig.biGru(3, 5, OutputMode.SEQUENCE, 2, Task.REGRESSION)
-        .withPreprocessing(Map.of("scaler", "standard"));
+        .withMetadata(Map.of("scaler", "standard"));
     ModelFile.save(Network.create(regression, 9), outDir.resolve("java-regression.safetensors"));
     ModelConfig classification = new ModelConfig(3, List.of(new RecurrentLayerSpec(4, false,
         ResetGateMode.BEFORE_MULTIPLICATION, MergeMode.CONCAT)), OutputMode.LAST, List.of(), 0, 3,

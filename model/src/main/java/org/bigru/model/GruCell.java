@@ -1,8 +1,6 @@
 package org.bigru.model;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.bigru.kernels.Kernels;
 
 /**
@@ -10,17 +8,11 @@ import org.bigru.kernels.Kernels;
  * {@code r | z | n | hn} per row (see {@link Kernels}); reset before multiplication also keeps r * h, the
  * operand of the candidate's recurrent product.
  */
-final class GruCell implements RecurrentCell {
+final class GruCell extends RecurrentCell {
 
   private static final Kernels K = Kernels.get();
 
-  private final int hidden;
   private final boolean resetAfter;
-  private final Parameter weightIh;  // [3H x I]
-  private final Parameter weightHh;  // [3H x H]
-  private final Parameter biasIh;    // [3H]
-  private final Parameter biasHh;    // [3H], or null without a recurrent bias
-  private final TransposedWeights recurrentWeightsT;  // [H x 3H] W_hh^T
   // [4H] b_ir + b_hr | b_iz + b_hz | b_in | b_hn, the biases as the gate kernels add them
   private final float[] gateBias;
 
@@ -31,65 +23,23 @@ final class GruCell implements RecurrentCell {
 
   /** @param prefix the module and suffix of the names, for example {@code gru.} and {@code l0_reverse} */
   GruCell(int inputSize, int hidden, ResetGateMode mode, String prefix, String suffix) {
-    this.hidden = hidden;
+    super(CellType.GRU, inputSize, hidden, mode.hasRecurrentBias(), prefix, suffix);
     this.resetAfter = mode.resetAfter();
-    int g = Workspace.size(3, hidden);
-    this.weightIh = new Parameter(prefix + "weight_ih_" + suffix, new int[] {g, inputSize}, true);
-    this.weightHh = new Parameter(prefix + "weight_hh_" + suffix, new int[] {g, hidden}, true);
-    this.biasIh = new Parameter(prefix + "bias_ih_" + suffix, new int[] {g}, false);
-    this.biasHh = mode.hasRecurrentBias() ? new Parameter(prefix + "bias_hh_" + suffix, new int[] {g}, false) : null;
-    this.recurrentWeightsT = new TransposedWeights(weightHh);
     this.gateBias = new float[4 * hidden];
   }
 
   @Override
-  public int hidden() {
-    return hidden;
-  }
-
-  @Override
-  public int gateWidth() {
-    return 3 * hidden;
-  }
-
-  @Override
-  public int savedWidth() {
+  int savedWidth() {
     return 4 * hidden;
   }
 
   @Override
-  public boolean separateRecurrentGateGradients() {
+  boolean separateRecurrentGateGradients() {
     return true;
   }
 
   @Override
-  public List<Parameter> parameters() {
-    List<Parameter> list = new ArrayList<>(List.of(weightIh, weightHh, biasIh));
-    if (biasHh != null) {
-      list.add(biasHh);
-    }
-    return list;
-  }
-
-  @Override
-  public Parameter inputWeight() {
-    return weightIh;
-  }
-
-  @Override
-  public Parameter inputBias() {
-    return biasIh;
-  }
-
-  @Override
-  public void initialize(Initializer init) {
-    int[] shape = weightIh.shape();
-    init.glorotUniform(weightIh, shape[1], shape[0]);
-    init.orthogonalBlocks(weightHh, 3, hidden);
-  }
-
-  @Override
-  public void beginForward(int steps, int n, boolean forBackward, float[] c0) {
+  void beginForward(int steps, int n, boolean forBackward, float[] c0) {
     if (c0 != null) {
       throw new IllegalArgumentException("a GRU has no cell state");
     }
@@ -116,7 +66,7 @@ final class GruCell implements RecurrentCell {
   }
 
   @Override
-  public void forwardStep(int t, int active, int n, float[] xg, int xgOff, float[] states, int hOff, int hNewOff,
+  void forwardStep(int t, int active, int n, float[] xg, int xgOff, float[] states, int hOff, int hNewOff,
                           float[] saved, int savedOff) {
     int g = 3 * hidden;
     float[] whhT = recurrentWeightsT.values();
@@ -142,14 +92,14 @@ final class GruCell implements RecurrentCell {
   }
 
   @Override
-  public void beginBackward(int n) {
+  void beginBackward(int n) {
     if (!resetAfter) {
       resetStatesGrad = Workspace.grow(resetStatesGrad, Workspace.size(n, hidden));
     }
   }
 
   @Override
-  public void backwardStep(int t, int active, int n, float[] dhNew, int dhNewOff, float[] states, int hOff,
+  void backwardStep(int t, int active, int n, float[] dhNew, int dhNewOff, float[] states, int hOff,
                            float[] saved, int savedOff, float[] dxg, int dxgOff, float[] dhg, int dhgOff,
                            float[] carry) {
     int g = 3 * hidden;
@@ -174,7 +124,7 @@ final class GruCell implements RecurrentCell {
   }
 
   @Override
-  public void recurrentGradients(int firstRow, int rows, float[] dxg, float[] dhg, float[] states) {
+  void recurrentGradients(int firstRow, int rows, float[] dxg, float[] dhg, float[] states) {
     int g = 3 * hidden;
     int hOff = firstRow * hidden;
     float[] grads = weightHh.grads();
@@ -194,7 +144,7 @@ final class GruCell implements RecurrentCell {
   }
 
   @Override
-  public float[] initialCellGradient() {
+  float[] initialCellGradient() {
     return null;
   }
 }

@@ -1,7 +1,6 @@
 package org.bigru.model;
 
 import java.util.Arrays;
-import java.util.List;
 import org.bigru.kernels.Kernels;
 
 /**
@@ -14,16 +13,10 @@ import org.bigru.kernels.Kernels;
  * else two slots used in turn. Each step saves {@code i | f | g | o | tanh(c')} per row. The gradient into the
  * gates is the same for both projections and both biases, so one gate-gradient buffer serves both sides.
  */
-final class LstmCell implements RecurrentCell {
+final class LstmCell extends RecurrentCell {
 
   private static final Kernels K = Kernels.get();
 
-  private final int hidden;
-  private final Parameter weightIh;  // [4H x I]
-  private final Parameter weightHh;  // [4H x H]
-  private final Parameter biasIh;    // [4H]
-  private final Parameter biasHh;    // [4H]
-  private final TransposedWeights recurrentWeightsT;  // [H x 4H] W_hh^T
   private final float[] gateBias;    // [4H] b_ih + b_hh
 
   private boolean keepAllSteps;
@@ -33,64 +26,31 @@ final class LstmCell implements RecurrentCell {
 
   /** @param prefix the module and suffix of the names, for example {@code lstm.} and {@code l0_reverse} */
   LstmCell(int inputSize, int hidden, String prefix, String suffix) {
-    this.hidden = hidden;
-    int g = Workspace.size(4, hidden);
-    this.weightIh = new Parameter(prefix + "weight_ih_" + suffix, new int[] {g, inputSize}, true);
-    this.weightHh = new Parameter(prefix + "weight_hh_" + suffix, new int[] {g, hidden}, true);
-    this.biasIh = new Parameter(prefix + "bias_ih_" + suffix, new int[] {g}, false);
-    this.biasHh = new Parameter(prefix + "bias_hh_" + suffix, new int[] {g}, false);
-    this.recurrentWeightsT = new TransposedWeights(weightHh);
-    this.gateBias = new float[g];
+    super(CellType.LSTM, inputSize, hidden, true, prefix, suffix);
+    this.gateBias = new float[4 * hidden];
   }
 
   @Override
-  public int hidden() {
-    return hidden;
-  }
-
-  @Override
-  public int gateWidth() {
-    return 4 * hidden;
-  }
-
-  @Override
-  public int savedWidth() {
+  int savedWidth() {
     return 5 * hidden;
   }
 
   @Override
-  public boolean separateRecurrentGateGradients() {
+  boolean separateRecurrentGateGradients() {
     return false;
-  }
-
-  @Override
-  public List<Parameter> parameters() {
-    return List.of(weightIh, weightHh, biasIh, biasHh);
-  }
-
-  @Override
-  public Parameter inputWeight() {
-    return weightIh;
-  }
-
-  @Override
-  public Parameter inputBias() {
-    return biasIh;
   }
 
   /** As Keras and MATLAB ('unit-forget-gate'): the forget gate's bias starts at 1, so c is kept at first. */
   @Override
-  public void initialize(Initializer init) {
-    int[] shape = weightIh.shape();
-    init.glorotUniform(weightIh, shape[1], shape[0]);
-    init.orthogonalBlocks(weightHh, 4, hidden);
+  void initialize(Initializer init) {
+    super.initialize(init);
     for (int j = hidden; j < 2 * hidden; j++) {
       biasIh.set(j, 1f);
     }
   }
 
   @Override
-  public void beginForward(int steps, int n, boolean forBackward, float[] c0) {
+  void beginForward(int steps, int n, boolean forBackward, float[] c0) {
     keepAllSteps = forBackward;
     recurrentWeightsT.refresh();
     float[] values = biasIh.values();
@@ -113,7 +73,7 @@ final class LstmCell implements RecurrentCell {
   }
 
   @Override
-  public void forwardStep(int t, int active, int n, float[] xg, int xgOff, float[] states, int hOff, int hNewOff,
+  void forwardStep(int t, int active, int n, float[] xg, int xgOff, float[] states, int hOff, int hNewOff,
                           float[] saved, int savedOff) {
     int g = 4 * hidden;
     int cOff = cellSlot(t, n);
@@ -127,13 +87,13 @@ final class LstmCell implements RecurrentCell {
   }
 
   @Override
-  public void beginBackward(int n) {
+  void beginBackward(int n) {
     cellCarry = Workspace.grow(cellCarry, Workspace.size(n, hidden));
     Arrays.fill(cellCarry, 0, n * hidden, 0f);
   }
 
   @Override
-  public void backwardStep(int t, int active, int n, float[] dhNew, int dhNewOff, float[] states, int hOff,
+  void backwardStep(int t, int active, int n, float[] dhNew, int dhNewOff, float[] states, int hOff,
                            float[] saved, int savedOff, float[] dxg, int dxgOff, float[] dhg, int dhgOff,
                            float[] carry) {
     int g = 4 * hidden;
@@ -146,7 +106,7 @@ final class LstmCell implements RecurrentCell {
   }
 
   @Override
-  public void recurrentGradients(int firstRow, int rows, float[] dxg, float[] dhg, float[] states) {
+  void recurrentGradients(int firstRow, int rows, float[] dxg, float[] dhg, float[] states) {
     int g = 4 * hidden;
     float[] grads = weightHh.grads();
     // dW_hh[4H x H] += dGates^T h_prev
@@ -156,7 +116,7 @@ final class LstmCell implements RecurrentCell {
   }
 
   @Override
-  public float[] initialCellGradient() {
+  float[] initialCellGradient() {
     return cellCarry;
   }
 }

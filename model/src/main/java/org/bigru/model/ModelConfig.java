@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything needed to rebuild a network: its layers in order, and what travels with it (class names, and the
- * preprocessing that the command line or the MATLAB facade apply, as opaque strings).
+ * Everything needed to rebuild a network: its layers in order, and what travels with it (class names, and
+ * metadata: string entries that front ends store and read back, each under its own prefix, such as
+ * {@code table.*} for how a table became sequences ({@link org.bigru.model.data.Preprocessing}) and
+ * {@code matlab.*} for the MATLAB facade's layer names and label type).
  *
  * <p>The stack is a list of {@link LayerSpec}s run in order: recurrent layers (GRU or LSTM), dense layers and
  * dropout in any order, ending with exactly one {@link OutputLayerSpec}. A recurrent layer needs whole
@@ -17,10 +19,10 @@ import java.util.Map;
  * @param layers        the stack, at least one recurrent layer, the output layer last
  * @param task          regression or classification
  * @param classNames    names of the classes for classification (size outputSize), else empty
- * @param preprocessing opaque key/value pairs the front ends store and read back (scaler, window, columns)
+ * @param metadata      string entries the front ends store and read back, under their own prefixes
  */
 public record ModelConfig(int inputSize, List<LayerSpec> layers, Task task, List<String> classNames,
-                          Map<String, String> preprocessing) {
+                          Map<String, String> metadata) {
 
   public ModelConfig {
     if (inputSize < 1) {
@@ -54,7 +56,7 @@ public record ModelConfig(int inputSize, List<LayerSpec> layers, Task task, List
     }
     MemoryBudget.checkShapes(inputSize, layers);
     classNames = classNames == null ? List.of() : List.copyOf(classNames);
-    preprocessing = preprocessing == null ? Map.of() : Map.copyOf(preprocessing);
+    metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     int outputs = ((OutputLayerSpec) layers.get(layers.size() - 1)).size();
     if (task == Task.CLASSIFICATION && !classNames.isEmpty() && classNames.size() != outputs) {
       throw new IllegalArgumentException(classNames.size() + " class names for " + outputs + " outputs");
@@ -68,8 +70,8 @@ public record ModelConfig(int inputSize, List<LayerSpec> layers, Task task, List
    */
   public ModelConfig(int inputSize, List<RecurrentLayerSpec> recurrent, OutputMode outputMode,
                      List<DenseLayerSpec> hidden, double dropout, int outputSize, Task task,
-                     List<String> classNames, Map<String, String> preprocessing) {
-    this(inputSize, stack(recurrent, outputMode, hidden, dropout, outputSize), task, classNames, preprocessing);
+                     List<String> classNames, Map<String, String> metadata) {
+    this(inputSize, stack(recurrent, outputMode, hidden, dropout, outputSize), task, classNames, metadata);
   }
 
   private static List<LayerSpec> stack(List<RecurrentLayerSpec> recurrent, OutputMode outputMode,
@@ -109,14 +111,14 @@ public record ModelConfig(int inputSize, List<LayerSpec> layers, Task task, List
         outputMode, List.of(), 0.0, outputSize, task, List.of(), Map.of());
   }
 
-  /** The same architecture with other preprocessing metadata. */
-  public ModelConfig withPreprocessing(Map<String, String> values) {
+  /** The same architecture with other metadata. */
+  public ModelConfig withMetadata(Map<String, String> values) {
     return new ModelConfig(inputSize, layers, task, classNames, values);
   }
 
   /** The same architecture with class names. */
   public ModelConfig withClassNames(List<String> names) {
-    return new ModelConfig(inputSize, layers, task, names, preprocessing);
+    return new ModelConfig(inputSize, layers, task, names, metadata);
   }
 
   /** The recurrent layers, in order. */

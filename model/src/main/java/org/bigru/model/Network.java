@@ -3,6 +3,7 @@ package org.bigru.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.bigru.model.data.Compatibility;
 
 /**
  * A network built from a {@link ModelConfig}'s list of layers (recurrent layers of either cell, dense layers,
@@ -102,22 +103,33 @@ public final class Network {
     return p;
   }
 
-  /** Threads used inside one batch (1 or more); results do not depend on it. */
+  /**
+   * The most threads a network computes with: the two directions of a bidirectional layer at once. More would
+   * wait.
+   */
+  public static final int MAX_THREADS = 2;
+
+  /** The thread count when none is asked for: {@link #MAX_THREADS}, or 1 on a machine of one processor. */
+  public static int defaultThreads() {
+    return Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Threads used inside one batch: 1, or 2 when asked for and a layer is bidirectional; results do not depend on it. */
   public int threads() {
     return threads;
   }
 
   /**
-   * With 2 or more, the two directions of each bidirectional layer run at once on a daemon helper thread
-   * owned by the network; 1 stops it.
+   * Asks for threads inside one batch: with 2 or more (2 are used), the two directions of each bidirectional
+   * layer run at once on a daemon helper thread owned by the network; 1 stops it.
    */
   public void setThreads(int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, not " + threads);
     }
-    this.threads = threads;
     boolean anyBidirectional = config.recurrent().stream().anyMatch(RecurrentLayerSpec::bidirectional);
-    runner.setParallel(threads >= 2 && anyBidirectional);
+    this.threads = anyBidirectional ? Math.min(threads, MAX_THREADS) : 1;
+    runner.setParallel(this.threads >= 2);
   }
 
   /**
@@ -236,10 +248,7 @@ public final class Network {
     if (batch == null) {
       throw new IllegalArgumentException("a batch is required");
     }
-    if (batch.features() != config.inputSize()) {
-      throw new IllegalArgumentException("the batch has " + batch.features()
-          + " features per step, but the network expects " + config.inputSize());
-    }
+    Compatibility.requireFeatures(config, batch.features(), "the batch", "the network");
   }
 
   private void checkTargets(SequenceBatch batch, Targets targets) {

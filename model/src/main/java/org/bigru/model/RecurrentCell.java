@@ -12,33 +12,70 @@ import java.util.List;
  * rows of step t start at {@code t * N}. A step touches only its first {@code active} rows (the sequences that
  * have a real step t); the scan zeroes the others.
  */
-interface RecurrentCell {
+abstract class RecurrentCell {
 
-  int hidden();
+  final int hidden;
+  final Parameter weightIh;  // [G x I]
+  final Parameter weightHh;  // [G x H]
+  final Parameter biasIh;    // [G]
+  final Parameter biasHh;    // [G], or null for a cell without a recurrent bias
+  final TransposedWeights recurrentWeightsT;  // [H x G] W_hh^T, what the forward steps multiply by
+
+  /**
+   * The cell's parameters, named as PyTorch's: {@code <prefix>weight_ih_<suffix>}, ...
+   *
+   * @param prefix the module and a dot, for example {@code gru.}
+   * @param suffix the layer and direction, for example {@code l0_reverse}
+   */
+  RecurrentCell(CellType type, int inputSize, int hidden, boolean recurrentBias, String prefix, String suffix) {
+    this.hidden = hidden;
+    int g = Workspace.size(type.gates(), hidden);
+    this.weightIh = new Parameter(prefix + "weight_ih_" + suffix, new int[] {g, inputSize}, true);
+    this.weightHh = new Parameter(prefix + "weight_hh_" + suffix, new int[] {g, hidden}, true);
+    this.biasIh = new Parameter(prefix + "bias_ih_" + suffix, new int[] {g}, false);
+    this.biasHh = recurrentBias ? new Parameter(prefix + "bias_hh_" + suffix, new int[] {g}, false) : null;
+    this.recurrentWeightsT = new TransposedWeights(weightHh);
+  }
+
+  final int hidden() {
+    return hidden;
+  }
 
   /** G: the rows of W_ih and W_hh. */
-  int gateWidth();
+  final int gateWidth() {
+    return weightIh.shape()[0];
+  }
 
   /** Floats saved per row per step for the backward pass. */
-  int savedWidth();
+  abstract int savedWidth();
 
   /**
    * Whether the gradient into the recurrent projection differs from the one into the input projection (a GRU's
    * candidate: r * dn), so that the scan keeps a second gate-gradient buffer.
    */
-  boolean separateRecurrentGateGradients();
+  abstract boolean separateRecurrentGateGradients();
 
   /** In PyTorch's state_dict order: weight_ih, weight_hh, bias_ih, bias_hh (when the cell has it). */
-  List<Parameter> parameters();
+  final List<Parameter> parameters() {
+    return biasHh == null ? List.of(weightIh, weightHh, biasIh) : List.of(weightIh, weightHh, biasIh, biasHh);
+  }
 
   /** W_ih [G x I]. */
-  Parameter inputWeight();
+  final Parameter inputWeight() {
+    return weightIh;
+  }
 
   /** b_ih [G]. */
-  Parameter inputBias();
+  final Parameter inputBias() {
+    return biasIh;
+  }
 
-  /** Fresh weights: Glorot uniform W_ih, orthogonal blocks of W_hh, the cell's biases. */
-  void initialize(Initializer init);
+  /** Fresh weights: Glorot uniform W_ih, orthogonal H x H blocks of W_hh, zero biases. */
+  void initialize(Initializer init) {
+    int[] shape = weightIh.shape();
+    init.glorotUniform(weightIh, shape[1], shape[0]);
+    init.orthogonalBlocks(weightHh, shape[0] / hidden, hidden);
+  }
 
   /**
    * Before a forward pass over {@code steps} x {@code n} rows: brings cached weights and biases up to date and
@@ -46,32 +83,32 @@ interface RecurrentCell {
    *
    * @param c0 the initial cell state [N][H] of a cell that carries one (LSTM), or null for zeros
    */
-  void beginForward(int steps, int n, boolean forBackward, float[] c0);
+  abstract void beginForward(int steps, int n, boolean forBackward, float[] c0);
 
   /**
    * Step t forward: h' [active x H] at {@code hNewOff} of {@code states} from h at {@code hOff} and the input
    * projection xg [active x G] (without bias) at {@code xgOff}, saving [active x S] at {@code savedOff}.
    */
-  void forwardStep(int t, int active, int n, float[] xg, int xgOff, float[] states, int hOff, int hNewOff,
+  abstract void forwardStep(int t, int active, int n, float[] xg, int xgOff, float[] states, int hOff, int hNewOff,
                    float[] saved, int savedOff);
 
   /** Before a backward pass: zeroes what the cell carries back between steps besides dh. */
-  void beginBackward(int n);
+  abstract void beginBackward(int n);
 
   /**
    * Step t backward, from dh' [active x H] (the whole gradient with respect to h', including what flows back
    * from step t + 1): writes the gate gradients dxg [active x G] and, when separate, dhg, and overwrites
    * {@code carry} [active x H] with the gradient with respect to h.
    */
-  void backwardStep(int t, int active, int n, float[] dhNew, int dhNewOff, float[] states, int hOff, float[] saved,
+  abstract void backwardStep(int t, int active, int n, float[] dhNew, int dhNewOff, float[] states, int hOff, float[] saved,
                     int savedOff, float[] dxg, int dxgOff, float[] dhg, int dhgOff, float[] carry);
 
   /**
    * Adds the gradients of W_hh and b_hh over {@code rows} time-major rows from row {@code firstRow}, whose gate
    * gradients start at offset 0 of dxg and dhg (zeros on padded rows).
    */
-  void recurrentGradients(int firstRow, int rows, float[] dxg, float[] dhg, float[] states);
+  abstract void recurrentGradients(int firstRow, int rows, float[] dxg, float[] dhg, float[] states);
 
   /** The gradient with respect to the initial cell state after a backward pass, [N][H]; null without one. */
-  float[] initialCellGradient();
+  abstract float[] initialCellGradient();
 }

@@ -65,17 +65,8 @@ class DirectionScanInitialStateTest {
     return 1e-2 * Math.abs(value) + 1e-4;
   }
 
-  /** Central difference in element k of values, dividing by the steps actually taken in float. */
   private static double numeric(float[] values, int k, java.util.function.DoubleSupplier loss) {
-    float original = values[k];
-    float plus = (float) (original + STEP);
-    float minus = (float) (original - STEP);
-    values[k] = plus;
-    double lossPlus = loss.getAsDouble();
-    values[k] = minus;
-    double lossMinus = loss.getAsDouble();
-    values[k] = original;
-    return (lossPlus - lossMinus) / ((double) plus - minus);
+    return NetworkFixtures.centralDifference(values, k, STEP, loss);
   }
 
   private static double weightedStates(DirectionScan layer, float[] x, BatchOrder order, float[] h0, float[] c0,

@@ -165,17 +165,8 @@ class GradientCheckTest {
         + failures.subList(0, Math.min(5, failures.size())));
   }
 
-  /** Central difference, dividing by the steps actually taken in float. */
   private static double numeric(float[] values, int i, DoubleSupplier loss) {
-    float original = values[i];
-    float plus = (float) (original + STEP);
-    float minus = (float) (original - STEP);
-    values[i] = plus;
-    double lossPlus = loss.getAsDouble();
-    values[i] = minus;
-    double lossMinus = loss.getAsDouble();
-    values[i] = original;
-    return (lossPlus - lossMinus) / ((double) plus - minus);
+    return NetworkFixtures.centralDifference(values, i, STEP, loss);
   }
 
   private static void compare(String what, double analytic, double numeric, List<String> failures) {

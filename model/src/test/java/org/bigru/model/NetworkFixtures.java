@@ -82,4 +82,17 @@ final class NetworkFixtures {
     }
     return Targets.classes(labels);
   }
+
+  /** Central difference of loss in values[i], dividing by the steps actually taken in float. */
+  static double centralDifference(float[] values, int i, double step, java.util.function.DoubleSupplier loss) {
+    float original = values[i];
+    float plus = (float) (original + step);
+    float minus = (float) (original - step);
+    values[i] = plus;
+    double lossPlus = loss.getAsDouble();
+    values[i] = minus;
+    double lossMinus = loss.getAsDouble();
+    values[i] = original;
+    return (lossPlus - lossMinus) / ((double) plus - minus);
+  }
 }

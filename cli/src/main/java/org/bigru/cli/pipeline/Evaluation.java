@@ -6,6 +6,7 @@ import org.bigru.model.ModelConfig;
 import org.bigru.model.Network;
 import org.bigru.model.OutputMode;
 import org.bigru.model.Task;
+import org.bigru.model.data.Preprocessing;
 import org.bigru.model.metrics.ClassificationMetrics;
 import org.bigru.model.metrics.RegressionMetrics;
 import org.bigru.model.train.Trainer;
@@ -14,8 +15,8 @@ import org.bigru.model.train.Trainer;
 public final class Evaluation {
 
   /**
-   * @param predicted        regression predictions in original units, rows as in {@link Sequences#actual}
-   * @param predictedClasses class ids, rows as in {@link Sequences#actualClasses}
+   * @param predicted        regression predictions in original units, rows as in {@link PreparedSequences#actual}
+   * @param predictedClasses class ids, rows as in {@link PreparedSequences#actualClasses}
    * @param regression       metrics when the sequences have regression targets, else null
    * @param classification   metrics when they have class ids, else null
    */
@@ -30,7 +31,7 @@ public final class Evaluation {
    * Refuses, before predicting, a run whose network, one batch of inference, the sequences, their outputs and
    * (classification) the confusion matrix would not fit the heap together.
    */
-  public static void checkMemory(ModelConfig config, Sequences sequences, String what) {
+  public static void checkMemory(ModelConfig config, PreparedSequences sequences, String what) {
     int steps = Math.max(1, sequences.data().maxLength());
     long inputs = (long) Float.BYTES * sequences.size() * steps * config.inputSize();
     long outputs = 2L * Float.BYTES * sequences.size()
@@ -44,7 +45,24 @@ public final class Evaluation {
         "shrink the data");
   }
 
-  public static Result run(Network network, Sequences sequences, Preprocessing pre, List<String> classes) {
+  /**
+   * What evaluating on {@code test} (null: no test part) holds besides the network: the predictions and the
+   * actual values, and for classification the confusion matrix and the report's copy of it.
+   */
+  public static long bytes(ModelConfig config, PreparedSequences test) {
+    if (test == null) {
+      return 0;
+    }
+    int steps = Math.max(1, test.data().maxLength());
+    long bytes = 2L * Float.BYTES * test.size() * (config.outputMode() == OutputMode.SEQUENCE ? steps : 1)
+        * config.outputSize();
+    if (config.task() == Task.CLASSIFICATION) {
+      bytes += 2L * Long.BYTES * config.outputSize() * config.outputSize();
+    }
+    return bytes;
+  }
+
+  public static Result run(Network network, PreparedSequences sequences, Preprocessing pre, List<String> classes) {
     float[][] outputs = Trainer.predict(network, sequences.data());
     int width = network.config().outputSize();
     float[] rows = rowsToScore(outputs, width, sequences);
@@ -61,7 +79,7 @@ public final class Evaluation {
   }
 
   /** One row of outputs per scored row: the last real step of each sequence, or every real step. */
-  private static float[] rowsToScore(float[][] outputs, int width, Sequences sequences) {
+  private static float[] rowsToScore(float[][] outputs, int width, PreparedSequences sequences) {
     boolean everyStep = sequences.perStepTargets();
     int rows = 0;
     for (float[] o : outputs) {

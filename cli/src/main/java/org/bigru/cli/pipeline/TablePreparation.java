@@ -5,6 +5,7 @@ import org.bigru.cli.BadInputException;
 import org.bigru.cli.table.Table;
 import org.bigru.model.OutputMode;
 import org.bigru.model.Task;
+import org.bigru.model.data.Preprocessing;
 import org.bigru.model.data.StandardScaler;
 
 /**
@@ -17,7 +18,7 @@ public final class TablePreparation {
   public static final int DEFAULT_WINDOW = 24;
 
   /** What preparation produced. */
-  public record Prepared(Preprocessing preprocessing, Sequences sequences, Split split, List<String> classes) {
+  public record Prepared(Preprocessing preprocessing, PreparedSequences sequences, Split split, List<String> classes) {
   }
 
   private TablePreparation() {
@@ -75,7 +76,7 @@ public final class TablePreparation {
     }
     Preprocessing pre = new Preprocessing(Preprocessing.TABLE, header, indexColumn, table.featureNames(),
         table.targetName(), steps, horizon, rowSteps, featureScaler, targetScaler);
-    Sequences sequences = TableSequences.build(table, pre, task, mode, classes, true);
+    PreparedSequences sequences = TableSequences.build(table, pre, task, mode, classes, true);
     return new Prepared(pre, sequences, split, classes);
   }
 

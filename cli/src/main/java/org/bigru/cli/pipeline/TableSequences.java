@@ -8,10 +8,11 @@ import org.bigru.model.MemoryBudget;
 import org.bigru.model.OutputMode;
 import org.bigru.model.Task;
 import org.bigru.model.data.Dataset;
+import org.bigru.model.data.Preprocessing;
 import org.bigru.model.data.SlidingWindows;
 
 /**
- * Sequences from a table: look-back windows of rows (each predicting the target of its last row plus the
+ * PreparedSequences from a table: look-back windows of rows (each predicting the target of its last row plus the
  * horizon), or, with {@code rowSteps}, each row read as one sequence of that many steps.
  */
 public final class TableSequences {
@@ -25,7 +26,7 @@ public final class TableSequences {
   /**
    * @param withTargets false to build inputs only (prediction), with a window ending at every row
    */
-  public static Sequences build(Table table, Preprocessing pre, Task task, OutputMode mode, List<String> classes,
+  public static PreparedSequences build(Table table, Preprocessing pre, Task task, OutputMode mode, List<String> classes,
                                 boolean withTargets) {
     int rows = table.rows();
     int features = table.featureCount();
@@ -53,7 +54,7 @@ public final class TableSequences {
       list.add(windows.window(k));
     }
     if (!withTargets) {
-      return new Sequences(Dataset.inputs(list, features), index, null, null, 1, true);
+      return new PreparedSequences(Dataset.inputs(list, features), index, null, null, 1, true);
     }
     boolean perStep = mode == OutputMode.SEQUENCE;
     if (task == Task.REGRESSION) {
@@ -62,7 +63,7 @@ public final class TableSequences {
         actual[k] = targetColumn[windows.targetRow(k)];
       }
       Dataset data = perStep ? windows.toStepDataset() : windows.toDataset();
-      return new Sequences(data, index, actual, null, 1, true);
+      return new PreparedSequences(data, index, actual, null, 1, true);
     }
     int[] actualClasses = new int[n];
     List<int[]> stepIds = new ArrayList<>(n);
@@ -75,7 +76,7 @@ public final class TableSequences {
     }
     Dataset data = perStep ? Dataset.stepClasses(list, features, stepIds, classes.size())
         : Dataset.sequenceClasses(list, features, actualClasses, classes.size());
-    return new Sequences(data, index, null, actualClasses, 1, true);
+    return new PreparedSequences(data, index, null, actualClasses, 1, true);
   }
 
   private static SlidingWindows windows(Table table, float[] scaled, int features, float[] target, int window,
@@ -87,7 +88,7 @@ public final class TableSequences {
     }
   }
 
-  private static Sequences rowsAsSequences(Table table, Preprocessing pre, Task task, float[] scaled,
+  private static PreparedSequences rowsAsSequences(Table table, Preprocessing pre, Task task, float[] scaled,
                                            float[] targetColumn, int[] classIds, List<String> classes,
                                            boolean withTargets) {
     int rows = table.rows();
@@ -107,14 +108,14 @@ public final class TableSequences {
     int perStep = features / steps;
     String[] index = table.index().clone();
     if (!withTargets) {
-      return new Sequences(Dataset.inputs(list, perStep), index, null, null, 1, true);
+      return new PreparedSequences(Dataset.inputs(list, perStep), index, null, null, 1, true);
     }
     if (task == Task.REGRESSION) {
       float[] scaledTarget = pre.targetScaler().transform(targetColumn);
-      return new Sequences(Dataset.sequenceResponses(list, perStep, scaledTarget, 1), index, targetColumn, null, 1,
+      return new PreparedSequences(Dataset.sequenceResponses(list, perStep, scaledTarget, 1), index, targetColumn, null, 1,
           true);
     }
-    return new Sequences(Dataset.sequenceClasses(list, perStep, classIds, classes.size()), index, null, classIds, 1,
+    return new PreparedSequences(Dataset.sequenceClasses(list, perStep, classIds, classes.size()), index, null, classIds, 1,
         true);
   }
 

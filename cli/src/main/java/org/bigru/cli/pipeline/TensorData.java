@@ -15,14 +15,14 @@ import org.bigru.model.io.SafeTensors;
 import org.bigru.model.io.Tensor;
 
 /**
- * Sequences given as tensors in a safetensors file, used as they are (no windowing, no scaling): {@code x}
+ * PreparedSequences given as tensors in a safetensors file, used as they are (no windowing, no scaling): {@code x}
  * [N, T, I] float, optional {@code lengths} [N] for right-padded sequences, and {@code y}: [N, O] or
  * [N, T, O] responses, or [N] or [N, T] class ids.
  */
 public final class TensorData {
 
   /** What the file holds. */
-  public record Content(Sequences sequences, List<String> classes, int steps) {
+  public record Content(PreparedSequences sequences, List<String> classes, int steps) {
   }
 
   private TensorData() {
@@ -105,7 +105,7 @@ public final class TensorData {
         throw new BadInputException(file + " has no tensor 'y' with the targets (tensors: "
             + content.tensors().keySet() + ")");
       }
-      return new Content(new Sequences(Dataset.inputs(sequences, features), index, null, null, 1, false), List.of(),
+      return new Content(new PreparedSequences(Dataset.inputs(sequences, features), index, null, null, 1, false), List.of(),
           steps);
     }
     int[] shape = y.shape();
@@ -119,14 +119,14 @@ public final class TensorData {
     return classes(file, y, sequences, features, lengths, steps, index, total);
   }
 
-  private static Sequences responses(Path file, Tensor y, List<float[]> sequences, int features, int[] lengths,
+  private static PreparedSequences responses(Path file, Tensor y, List<float[]> sequences, int features, int[] lengths,
                                      int steps, String[] index, int total) {
     int[] shape = y.shape();
     int n = shape[0];
     float[] v = floats(y);
     if (shape.length == 2) {
       int outputs = shape[1];
-      return new Sequences(Dataset.sequenceResponses(sequences, features, v, outputs), index, v, null, outputs,
+      return new PreparedSequences(Dataset.sequenceResponses(sequences, features, v, outputs), index, v, null, outputs,
           false);
     }
     if (shape.length == 3 && shape[1] == steps) {
@@ -141,7 +141,7 @@ public final class TensorData {
         System.arraycopy(r, 0, actual, at, r.length);
         at += r.length;
       }
-      return new Sequences(Dataset.stepResponses(sequences, features, perStep, outputs), index, actual, null, outputs,
+      return new PreparedSequences(Dataset.stepResponses(sequences, features, perStep, outputs), index, actual, null, outputs,
           false);
     }
     throw new BadInputException(file + ": tensor 'y' has shape " + Arrays.toString(shape)
@@ -162,7 +162,7 @@ public final class TensorData {
       names.add(Integer.toString(c));
     }
     if (shape.length == 1) {
-      return new Content(new Sequences(Dataset.sequenceClasses(sequences, features, ids, classes), index, null, ids,
+      return new Content(new PreparedSequences(Dataset.sequenceClasses(sequences, features, ids, classes), index, null, ids,
           1, false), names, steps);
     }
     if (shape.length == 2 && shape[1] == steps) {
@@ -176,7 +176,7 @@ public final class TensorData {
         System.arraycopy(r, 0, actual, at, len);
         at += len;
       }
-      return new Content(new Sequences(Dataset.stepClasses(sequences, features, perStep, classes), index, null,
+      return new Content(new PreparedSequences(Dataset.stepClasses(sequences, features, perStep, classes), index, null,
           actual, 1, false), names, steps);
     }
     throw new BadInputException(file + ": tensor 'y' has shape " + Arrays.toString(shape)

@@ -37,16 +37,17 @@ import org.bigru.model.Task;
  *             {"type": "dropout", "probability": 0.2},
  *             {"type": "dense", "units": 4, "activation": "relu"},
  *             {"type": "output", "units": 2}],
- *  "task": "regression", "class_names": [], "preprocessing": {"scaler": "..."}}
+ *  "task": "regression", "class_names": [], "metadata": {"table.window": "24", ...}}
  * }</pre>
  *
  * An LSTM layer has no {@code reset_mode}. Reset modes use MATLAB's names. {@code task}, {@code class_names}
- * and {@code preprocessing} may be left out (regression, none, none).
+ * and {@code metadata} may be left out (regression, none, none).
  *
  * <p>The fixed-slot form that files written before the layer list hold still parses: {@code recurrent} (each
  * layer {@code units}, {@code bidirectional}, {@code reset_mode}, {@code merge}, and optionally {@code cell}),
  * {@code output_mode} (of the last recurrent layer), {@code hidden} (dense layers), {@code dropout} (before
- * every layer after the first recurrent one) and {@code output_size}. A PyTorch state_dict's partial config
+ * every layer after the first recurrent one), {@code output_size} and {@code preprocessing} (the metadata, by
+ * its earlier name). A PyTorch state_dict's partial config
  * such as {@code {"output_mode": "last"}} is of that form.
  *
  * <p>Parsing refuses unknown keys and wrong types with an IllegalArgumentException naming the key.
@@ -55,7 +56,7 @@ public final class ModelConfigJson {
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-  private static final Set<String> KEYS = Set.of("input_size", "layers", "task", "class_names", "preprocessing");
+  private static final Set<String> KEYS = Set.of("input_size", "layers", "task", "class_names", "metadata");
   private static final Set<String> FIXED_SLOT_KEYS = Set.of("input_size", "recurrent", "output_mode", "hidden",
       "dropout", "output_size", "task", "class_names", "preprocessing");
   private static final Set<String> RECURRENT_KEYS = Set.of("type", "cell", "units", "bidirectional", "reset_mode",
@@ -97,8 +98,8 @@ public final class ModelConfigJson {
     root.put("task", config.task().lowerName());
     ArrayNode classes = root.putArray("class_names");
     config.classNames().forEach(classes::add);
-    ObjectNode preprocessing = root.putObject("preprocessing");
-    new TreeMap<>(config.preprocessing()).forEach(preprocessing::put);
+    ObjectNode metadata = root.putObject("metadata");
+    new TreeMap<>(config.metadata()).forEach(metadata::put);
     try {
       return JSON.writeValueAsString(root);
     } catch (JsonProcessingException e) {
@@ -128,12 +129,14 @@ public final class ModelConfigJson {
     Task task = root.has("task") ? Task.fromName(text(root, "task", "model config")) : Task.REGRESSION;
     List<String> classNames = root.has("class_names")
         ? strings(array(root, "class_names", "model config"), "class_names") : List.of();
-    Map<String, String> preprocessing = root.has("preprocessing")
-        ? stringMap(root.get("preprocessing"), "preprocessing") : Map.of();
+    // files of the fixed-slot form keep the metadata under its earlier name, "preprocessing"
+    String metadataKey = root.has("layers") ? "metadata" : "preprocessing";
+    Map<String, String> metadata = root.has(metadataKey)
+        ? stringMap(root.get(metadataKey), metadataKey) : Map.of();
     if (root.has("layers")) {
       checkKeys(root, KEYS, "model config");
       return new ModelConfig(integer(root, "input_size", "model config"),
-          layers(array(root, "layers", "model config")), task, classNames, preprocessing);
+          layers(array(root, "layers", "model config")), task, classNames, metadata);
     }
     checkKeys(root, FIXED_SLOT_KEYS, "model config");
     boolean architectureOptional = inferred != null;
@@ -147,7 +150,7 @@ public final class ModelConfigJson {
     List<DenseLayerSpec> hidden = root.has("hidden") ? hidden(array(root, "hidden", "model config")) : List.of();
     double dropout = root.has("dropout") ? number(root, "dropout", "model config") : 0.0;
     return new ModelConfig(inputSize, recurrent, outputMode, hidden, dropout, outputSize, task, classNames,
-        preprocessing);
+        metadata);
   }
 
   private static List<LayerSpec> layers(ArrayNode layers) {

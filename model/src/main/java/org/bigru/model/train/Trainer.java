@@ -9,9 +9,9 @@ import org.bigru.model.Network;
 import org.bigru.model.OutputMode;
 import org.bigru.model.ParameterArena;
 import org.bigru.model.Task;
+import org.bigru.model.data.Compatibility;
 import org.bigru.model.data.Dataset;
 import org.bigru.model.data.MiniBatches;
-import org.bigru.model.data.TargetKind;
 import org.bigru.model.io.ModelConfigJson;
 
 /**
@@ -146,25 +146,9 @@ public final class Trainer {
     if (data == null) {
       throw new IllegalArgumentException(role + " is required");
     }
-    if (data.features() != config.inputSize()) {
-      throw new IllegalArgumentException(role + " has " + data.features() + " features per step, the network "
-          + "expects " + config.inputSize());
-    }
-    if (!needsTargets) {
-      return;
-    }
-    boolean perStep = config.outputMode() == OutputMode.SEQUENCE;
-    TargetKind expected = config.task() == Task.CLASSIFICATION
-        ? (perStep ? TargetKind.STEP_CLASSES : TargetKind.SEQUENCE_CLASSES)
-        : (perStep ? TargetKind.STEP_RESPONSES : TargetKind.SEQUENCE_RESPONSES);
-    if (data.kind() != expected) {
-      throw new IllegalArgumentException(role + " holds " + data.kind() + " but a " + config.task().lowerName()
-          + " network with output mode '" + config.outputMode().lowerName() + "' needs " + expected);
-    }
-    if (data.outputs() != config.outputSize()) {
-      throw new IllegalArgumentException(role + " has " + data.outputs()
-          + (expected.isClassification() ? " classes" : " responses per row") + ", the network has "
-          + config.outputSize() + " outputs");
+    Compatibility.requireFeatures(config, data.features(), role, "the network");
+    if (needsTargets) {
+      Compatibility.requireTargets(config, data, role, "the network");
     }
   }
 

@@ -36,6 +36,14 @@ public record TrainingHistory(List<Epoch> epochs, int iterations, int bestEpoch,
     epochs = List.copyOf(epochs);
   }
 
+  /**
+   * Why training ended, in the words every front end shows: the stop reason's, and for a non-finite loss or
+   * gradient where it happened ("Stopped: the loss became NaN or infinite; non-finite loss NaN at epoch 2, ...").
+   */
+  public String stopDescription() {
+    return stopReason == StopReason.NOT_FINITE_LOSS ? stopReason.words() + "; " + stopMessage : stopReason.words();
+  }
+
   /** Whether validation patience stopped training before the last epoch. */
   public boolean stoppedEarly() {
     return stopReason == StopReason.VALIDATION_PATIENCE;

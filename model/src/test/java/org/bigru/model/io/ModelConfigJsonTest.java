@@ -88,7 +88,7 @@ class ModelConfigJsonTest {
     assertEquals(List.of(), config.hidden());
     assertFalse(config.hasDropout());
     assertEquals(Task.REGRESSION, config.task());
-    assertEquals(Map.of(), config.preprocessing());
+    assertEquals(Map.of(), config.metadata());
   }
 
   @Test

@@ -262,7 +262,8 @@ class TrainerTest {
     Dataset classes = Dataset.sequenceClasses(List.of(new float[] {1f, 2f, 3f}), 3, new int[] {0}, 2);
     e = assertThrows(IllegalArgumentException.class,
         () -> Trainer.fit(model, classes, null, TrainingOptions.builder().build(), null));
-    assertTrue(e.getMessage().contains("SEQUENCE_CLASSES"), e.getMessage());
+    assertTrue(e.getMessage().contains("holds one label per sequence, but the network answers once per sequence"),
+        e.getMessage());
   }
 
   @Test

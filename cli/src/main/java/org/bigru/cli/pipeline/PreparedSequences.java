@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.bigru.model.data.Dataset;
 
 /**
- * Sequences ready for the network, with what reports need about each: the label of the row it predicts, and
+ * PreparedSequences ready for the network, with what reports need about each: the label of the row it predicts, and
  * its actual target in original units.
  *
  * @param data          inputs (scaled) with scaled targets, or inputs only
@@ -15,15 +15,15 @@ import org.bigru.model.data.Dataset;
  * @param outputs       responses per row (regression)
  * @param lastStepOnly  whether reports score only a sequence's last step (windows trained per step)
  */
-public record Sequences(Dataset data, String[] index, float[] actual, int[] actualClasses, int outputs,
+public record PreparedSequences(Dataset data, String[] index, float[] actual, int[] actualClasses, int outputs,
                         boolean lastStepOnly) {
 
   public int size() {
     return data.size();
   }
 
-  /** Sequences [from, to), in order. */
-  public Sequences range(int from, int to) {
+  /** PreparedSequences [from, to), in order. */
+  public PreparedSequences range(int from, int to) {
     String[] idx = Arrays.copyOfRange(index, from, to);
     if (perStepTargets()) {
       int start = 0;
@@ -34,12 +34,12 @@ public record Sequences(Dataset data, String[] index, float[] actual, int[] actu
       for (int i = from; i < to; i++) {
         end += data.length(i);
       }
-      return new Sequences(data.range(from, to), idx,
+      return new PreparedSequences(data.range(from, to), idx,
           actual == null ? null : Arrays.copyOfRange(actual, start * outputs, end * outputs),
           actualClasses == null ? null : Arrays.copyOfRange(actualClasses, start, end), outputs,
           lastStepOnly);
     }
-    return new Sequences(data.range(from, to), idx,
+    return new PreparedSequences(data.range(from, to), idx,
         actual == null ? null : Arrays.copyOfRange(actual, from * outputs, to * outputs),
         actualClasses == null ? null : Arrays.copyOfRange(actualClasses, from, to), outputs,
         lastStepOnly);

@@ -1,4 +1,4 @@
-package org.bigru.cli.pipeline;
+package org.bigru.model.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bigru.cli.BadInputException;
-import org.bigru.model.data.StandardScaler;
 
 /**
- * What the command did to the data before the network saw it, stored in the model file's configuration
- * ({@code ModelConfig.preprocessing}) so that {@code evaluate} and {@code predict} apply the same steps.
+ * How a table in time order became the network's sequences (columns, look-back windows, scaling), stored in the
+ * model's metadata ({@link org.bigru.model.ModelConfig#metadata()}, keys {@code table.*}) so that whatever uses
+ * the model later (evaluate, predict, a cluster's scoring, an ONNX export) applies the same steps. Files of
+ * earlier versions keep these keys as {@code cli.*}, which is read too.
  *
  * @param source         "table" (rows of a CSV or .xlsx file) or "tensors" (a safetensors file, used as given)
  * @param header         whether the table has a header row
@@ -31,7 +31,8 @@ public record Preprocessing(String source, boolean header, boolean indexColumn, 
   public static final String TABLE = "table";
   public static final String TENSORS = "tensors";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PREFIX = "cli.";
+  private static final String PREFIX = "table.";
+  private static final String EARLIER_PREFIX = "cli.";
 
   public Preprocessing {
     featureNames = featureNames == null ? List.of() : List.copyOf(featureNames);
@@ -51,7 +52,8 @@ public record Preprocessing(String source, boolean header, boolean indexColumn, 
         features, target);
   }
 
-  public Map<String, String> toMap() {
+  /** The metadata entries that describe these steps. */
+  public Map<String, String> toMetadata() {
     Map<String, String> map = new HashMap<>();
     map.put(PREFIX + "source", source);
     if (!isTable()) {
@@ -71,8 +73,12 @@ public record Preprocessing(String source, boolean header, boolean indexColumn, 
     return map;
   }
 
-  /** Reads what {@link #toMap} wrote; a model without it (a PyTorch state_dict) is taken as tensors. */
-  public static Preprocessing fromMap(Map<String, String> map, String modelName) {
+  /**
+   * Reads what {@link #toMetadata} wrote into a model's metadata; a model without it (a PyTorch state_dict) is
+   * taken as tensors. Damaged entries are an IllegalArgumentException naming {@code modelName}.
+   */
+  public static Preprocessing fromMetadata(Map<String, String> metadata, String modelName) {
+    Map<String, String> map = withCurrentPrefix(metadata);
     String source = map.get(PREFIX + "source");
     if (source == null || TENSORS.equals(source)) {
       return tensors();
@@ -87,18 +93,29 @@ public record Preprocessing(String source, boolean header, boolean indexColumn, 
           require(map, "target", modelName), Integer.parseInt(require(map, "window", modelName)),
           Integer.parseInt(require(map, "horizon", modelName)), Integer.parseInt(require(map, "row_steps", modelName)),
           StandardScaler.fromMap(map, PREFIX + "feature_scaler"), targetScaler);
+    } catch (MissingEntryException e) {
+      throw e;
     } catch (JsonProcessingException | RuntimeException e) {
-      if (e instanceof BadInputException) {
-        throw (BadInputException) e;
-      }
-      throw new BadInputException(modelName + ": its preprocessing metadata is damaged (" + e.getMessage() + ")", e);
+      throw new IllegalArgumentException(modelName + ": its preprocessing metadata is damaged (" + e.getMessage()
+          + ")", e);
     }
+  }
+
+  /** The metadata with entries of the earlier prefix under the current one. */
+  private static Map<String, String> withCurrentPrefix(Map<String, String> metadata) {
+    if (metadata.containsKey(PREFIX + "source") || !metadata.containsKey(EARLIER_PREFIX + "source")) {
+      return metadata;
+    }
+    Map<String, String> map = new HashMap<>();
+    metadata.forEach((key, value) -> map.put(key.startsWith(EARLIER_PREFIX)
+        ? PREFIX + key.substring(EARLIER_PREFIX.length()) : key, value));
+    return map;
   }
 
   private static String require(Map<String, String> map, String key, String modelName) {
     String value = map.get(PREFIX + key);
     if (value == null) {
-      throw new BadInputException(modelName + ": its preprocessing metadata lacks '" + PREFIX + key + "'");
+      throw new MissingEntryException(modelName + ": its preprocessing metadata lacks '" + PREFIX + key + "'");
     }
     return value;
   }
@@ -108,6 +125,15 @@ public record Preprocessing(String source, boolean header, boolean indexColumn, 
       return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** An entry the steps need is not in the metadata. */
+  private static final class MissingEntryException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    MissingEntryException(String message) {
+      super(message);
     }
   }
 }
