@@ -41,4 +41,6 @@ expectError(@() bigru.internal.predictionOptions('classify', {'Acceleration', 'm
 expectError(@() bigru.internal.predictionOptions('predict', {'SequenceLength', 'shortest'}), ...
             'predict: SequenceLength ''shortest'' is not supported');
 bigru.internal.predictionOptions('predict', {'miniBatchSize', 16, 'ExecutionEnvironment', 'CPU'});
+expectError(@() bigru.exportONNXNetwork(struct('Java', []), 'x.onnx', 'SequenceLengths', 'yes'), ...
+            'exportONNXNetwork: the value of ''SequenceLengths'' must be true or false, not ''yes''');
 end

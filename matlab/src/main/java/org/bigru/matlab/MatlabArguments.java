@@ -1,15 +1,14 @@
 package org.bigru.matlab;
 
-import java.util.List;
 import java.util.Map;
 import org.bigru.model.train.OptimizerKind;
 
 /**
  * What the {@code +bigru} functions take, for {@code bigru.internal.arguments}: each function's positional
  * arguments and name-value options are declared once on this side ({@link MatlabOptions} for trainingOptions,
- * classify and predict, {@link LayerFunctions} for the layers), with MATLAB's defaults and allowed values; the
- * MATLAB side matches the option names and passes every value through, and this side checks it and writes each
- * message about a value, naming the argument as MATLAB does.
+ * classify and predict, {@link LayerFunctions} for the layers, {@link Interchange} for exportONNXNetwork), with
+ * MATLAB's defaults and allowed values; the MATLAB side matches the option names and passes every value
+ * through, and this side checks it and writes each message about a value, naming the argument as MATLAB does.
  */
 public final class MatlabArguments {
 
@@ -23,7 +22,7 @@ public final class MatlabArguments {
       return MatlabOptions.signature(OptimizerKind.ADAM).declared();
     }
     LayerType layer = LayerType.ofFunction(function);
-    return layer != null ? LayerFunctions.signature(layer).declared() : prediction(function).declared();
+    return layer != null ? LayerFunctions.signature(layer).declared() : options(function).declared();
   }
 
   /**
@@ -40,13 +39,19 @@ public final class MatlabArguments {
     if (layer != null) {
       return LayerFunctions.rows(LayerFunctions.make(layer, given)).toArray(new String[0]);
     }
-    return prediction(function).read(given).rows();
+    return options(function).read(given).rows();
   }
 
-  private static Signature prediction(String function) {
-    if (!List.of("classify", "predict").contains(function)) {
-      throw new IllegalArgumentException("no +bigru function " + function + " has arguments declared here");
+  /** A function whose result is the values of its options. */
+  private static Signature options(String function) {
+    switch (function) {
+      case "classify":
+      case "predict":
+        return MatlabOptions.prediction(function);
+      case Interchange.EXPORT_ONNX:
+        return Interchange.exportSignature();
+      default:
+        throw new IllegalArgumentException("no +bigru function " + function + " has arguments declared here");
     }
-    return MatlabOptions.prediction(function);
   }
 }

@@ -55,6 +55,9 @@ class MatlabArgumentsTest {
     assertEquals(List.of("MiniBatchSize", "option", "SequenceLength", "option", "SequencePaddingDirection", "option",
         "SequencePaddingValue", "option", "ExecutionEnvironment", "option", "Acceleration", "option"),
         Arrays.asList(MatlabArguments.declared("predict")));
+    assertEquals(List.of("SequenceLengths", "option"), Arrays.asList(MatlabArguments.declared("exportONNXNetwork")));
+    assertEquals(Map.of("SequenceLengths", "logical true"), resolve("exportONNXNetwork", "SequenceLengths", "number",
+        "1"));
     assertMessage("no +bigru function trainNetwork has arguments declared here",
         () -> MatlabArguments.declared("trainNetwork"));
   }
