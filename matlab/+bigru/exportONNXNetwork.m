@@ -19,13 +19,9 @@ end
 if ~ischar(filename) || isempty(filename)
   error('bigru:invalidArgument', '%s: filename must be a file name', fname);
 end
-opts = bigru.internal.nameValue(fname, struct('SequenceLengths', false), varargin);
-if ~(islogical(opts.SequenceLengths) || isnumeric(opts.SequenceLengths)) || ~isscalar(opts.SequenceLengths)
-  error('bigru:invalidArgument', '%s: SequenceLengths must be true or false', fname);
-end
+opts = bigru.internal.arguments(fname, varargin);
 try
-  javaMethod('exportOnnx', bigru.internal.javaClass('Interchange'), net.Java, filename, ...
-             logical(opts.SequenceLengths));
+  javaMethod('exportOnnx', bigru.internal.javaClass('Interchange'), net.Java, filename, opts.SequenceLengths);
 catch err
   bigru.internal.javaError(err, fname);
 end

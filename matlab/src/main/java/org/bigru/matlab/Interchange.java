@@ -2,6 +2,7 @@ package org.bigru.matlab;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.bigru.model.Network;
 import org.bigru.model.io.keras.KerasImporter;
 import org.bigru.model.io.onnx.OnnxExporter;
@@ -14,6 +15,11 @@ import org.bigru.model.io.onnx.OnnxImporter;
  * IllegalArgumentException whose message names the file and the node, layer or attribute.
  */
 public final class Interchange {
+
+  static final String EXPORT_ONNX = "exportONNXNetwork";
+  /** exportONNXNetwork's option: the graph also takes sequence_lens, the real steps of each padded sequence. */
+  static final MatlabArgument<Boolean> SEQUENCE_LENGTHS = MatlabArgument.option("SequenceLengths", ValueType.flag(),
+      false);
 
   static {
     // jHDF logs through SLF4J, which without a provider prints warnings into the MATLAB or Octave session.
@@ -37,6 +43,11 @@ public final class Interchange {
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot write the ONNX file '" + file + "': " + e.getMessage(), e);
     }
+  }
+
+  /** What exportONNXNetwork takes besides the network and the file name. */
+  static Signature exportSignature() {
+    return new Signature(EXPORT_ONNX, List.of(SEQUENCE_LENGTHS));
   }
 
   /** A network from an ONNX file with GRU (or LSTM) nodes. */
