@@ -67,6 +67,16 @@ final class LstmCell extends RecurrentCell {
     }
   }
 
+  @Override
+  boolean carriesCellState() {
+    return true;
+  }
+
+  @Override
+  void copyCellState(int slot, int row, int n, float[] dst, int off) {
+    System.arraycopy(cells, cellSlot(slot, n) + row * hidden, dst, off, hidden);
+  }
+
   /** Offset of the cell state after step t - 1 (slot t). */
   private int cellSlot(int t, int n) {
     return (keepAllSteps ? t : t & 1) * n * hidden;

@@ -1,6 +1,7 @@
 package org.bigru.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.bigru.model.data.Compatibility;
@@ -37,6 +38,13 @@ public final class Network {
   private float[] outputGrad = new float[0];     // [rows x outputs] gradient of the loss
   private float[] inputGrad = new float[0];      // [size][steps][features] of the last gradient pass
   private int inputGradSize;
+  private float[] lastOutput;                    // the output layer's rows of the last loss evaluation
+  private int lastRows;
+  // States carried between the pieces of a batch split in time: per recurrent layer and direction, [slot][H]
+  private int[] carryMembers;                    // the slot of each row of the next gradient pass; null: none
+  private float[][][] carriedStates = new float[0][][];
+  private float[][][] carriedCells = new float[0][][];
+  private boolean[] carried = new boolean[0];
 
   private Network(ModelConfig config) {
     this.config = config;
@@ -193,8 +201,24 @@ public final class Network {
     outputGrad = Workspace.grow(outputGrad, Workspace.size(rows, config.outputSize()));
     double value = loss.evaluate(output, rows, config.outputSize(), order.targetRows(perStep()), targets,
         outputGrad);
+    lastOutput = output;
+    lastRows = rows;
     backward();
     return value;
+  }
+
+  /**
+   * Carries recurrent states from one piece of a batch split in time to the next (MATLAB's SequenceLength n):
+   * the gradient passes that follow start the sequence of each row from the states the row's slot
+   * ({@code members[row]}, its place in the split batch) ended the previous piece with, or from zeros for a slot
+   * not seen since {@code reset}, and keep the states each row ends with; no gradient flows into carried states.
+   * Null {@code members} stops carrying: every sequence starts from zeros again (the default).
+   */
+  public void carryStates(int[] members, boolean reset) {
+    carryMembers = members;
+    if (reset || members == null) {
+      Arrays.fill(carried, false);
+    }
   }
 
   /** Mean loss of a batch, without gradients or dropout. */
@@ -202,7 +226,21 @@ public final class Network {
     checkBatch(batch);
     checkTargets(batch, targets);
     float[] output = forward(batch, null, false);
-    return loss.evaluate(output, pass.rows(), config.outputSize(), order.targetRows(perStep()), targets, null);
+    lastOutput = output;
+    lastRows = pass.rows();
+    return loss.evaluate(output, lastRows, config.outputSize(), order.targetRows(perStep()), targets, null);
+  }
+
+  /**
+   * For a classification network, the share of the labelled rows (sequences, or real steps) of the last batch
+   * whose loss was evaluated ({@link #computeGradients}, {@link #loss}) whose largest output was their class in
+   * that pass; NaN for regression or before any batch. Valid until the next forward pass.
+   */
+  public double lastAccuracy() {
+    if (!(loss instanceof SoftmaxCrossEntropy) || lastOutput == null) {
+      return Double.NaN;
+    }
+    return ((SoftmaxCrossEntropy) loss).accuracy(lastOutput, lastRows, config.outputSize());
   }
 
   /**
@@ -231,6 +269,8 @@ public final class Network {
    */
   private float[] forward(SequenceBatch batch, SplittableRandom rng, boolean forBackward) {
     order.set(batch);
+    boolean carry = forBackward && carryMembers != null;
+    startStates(carry);
     pass.start(forBackward, rng);
     input = Workspace.grow(input, Workspace.size(pass.rows(), config.inputSize()));
     order.toTimeMajor(batch.x(), config.inputSize(), input);
@@ -238,7 +278,87 @@ public final class Network {
     for (Layer layer : layers) {
       x = layer.forward(x, pass);
     }
+    if (carry) {
+      keepFinalStates();
+    }
     return x;
+  }
+
+  /** Sets each recurrent layer's initial states: the carried ones of the rows' slots, or zeros (null). */
+  private void startStates(boolean carry) {
+    int r = 0;
+    int n = order.size();
+    for (Layer layer : layers) {
+      if (!(layer instanceof RecurrentLayer recurrent)) {
+        continue;
+      }
+      int directions = recurrent.directions().size();
+      for (int d = 0; d < directions; d++) {
+        if (!carry) {
+          recurrent.setInitialStates(d, null, null);
+          continue;
+        }
+        int h = recurrent.hidden();
+        float[] h0 = new float[n * h];
+        float[] c0 = recurrent.carriesCellState() ? new float[n * h] : null;
+        for (int i = 0; i < n; i++) {
+          int slot = carryMembers[order.original(i)];
+          if (slot < carried.length && carried[slot]) {
+            System.arraycopy(carriedStates[r][d], slot * h, h0, i * h, h);
+            if (c0 != null) {
+              System.arraycopy(carriedCells[r][d], slot * h, c0, i * h, h);
+            }
+          }
+        }
+        recurrent.setInitialStates(d, h0, c0);
+      }
+      r++;
+    }
+  }
+
+  /** Keeps the states each row ended the pass with, under its slot. */
+  private void keepFinalStates() {
+    int n = order.size();
+    int slots = carried.length;
+    for (int i = 0; i < n; i++) {
+      slots = Math.max(slots, carryMembers[order.original(i)] + 1);
+    }
+    int recurrentLayers = config.recurrent().size();
+    if (slots > carried.length || carriedStates.length != recurrentLayers) {
+      carried = Arrays.copyOf(carried, slots);
+      carriedStates = Arrays.copyOf(carriedStates, recurrentLayers);
+      carriedCells = Arrays.copyOf(carriedCells, recurrentLayers);
+    }
+    int r = 0;
+    for (Layer layer : layers) {
+      if (!(layer instanceof RecurrentLayer recurrent)) {
+        continue;
+      }
+      int h = recurrent.hidden();
+      int directions = recurrent.directions().size();
+      if (carriedStates[r] == null) {
+        carriedStates[r] = new float[directions][];
+        carriedCells[r] = new float[directions][];
+      }
+      for (int d = 0; d < directions; d++) {
+        if (carriedStates[r][d] == null || carriedStates[r][d].length < slots * h) {
+          carriedStates[r][d] = carriedStates[r][d] == null ? new float[slots * h]
+              : Arrays.copyOf(carriedStates[r][d], slots * h);
+          if (recurrent.carriesCellState()) {
+            carriedCells[r][d] = carriedCells[r][d] == null ? new float[slots * h]
+                : Arrays.copyOf(carriedCells[r][d], slots * h);
+          }
+        }
+        for (int i = 0; i < n; i++) {
+          int slot = carryMembers[order.original(i)];
+          recurrent.copyFinalState(d, i, carriedStates[r][d], slot * h, carriedCells[r][d], slot * h);
+        }
+      }
+      r++;
+    }
+    for (int i = 0; i < n; i++) {
+      carried[carryMembers[order.original(i)]] = true;
+    }
   }
 
   /** Backward through every layer from outputGrad, in reverse order of {@link #forward}. */

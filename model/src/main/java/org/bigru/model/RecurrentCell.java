@@ -111,4 +111,16 @@ abstract class RecurrentCell {
 
   /** The gradient with respect to the initial cell state after a backward pass, [N][H]; null without one. */
   abstract float[] initialCellGradient();
+
+  /** Whether the cell carries a cell state c beside h (LSTM). */
+  boolean carriesCellState() {
+    return false;
+  }
+
+  /**
+   * Copies row {@code row}'s cell state at slot {@code slot} (after step slot - 1) of the last forward pass that
+   * kept every step, [H] into {@code dst} at {@code off}; nothing for a cell without one.
+   */
+  void copyCellState(int slot, int row, int n, float[] dst, int off) {
+  }
 }

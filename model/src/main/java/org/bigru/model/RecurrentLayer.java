@@ -36,6 +36,9 @@ final class RecurrentLayer implements Layer {
   private final Runnable reverseDirectionBackprop;
   private boolean wantInputGrad;
   private boolean forBackward;
+  // Initial states of the next forward pass per direction (forward, reverse), [N][H] in sorted order; null: zeros
+  private final float[][] initialStates = new float[2][];
+  private final float[][] initialCells = new float[2][];
 
   /**
    * @param index the layer's index among the stack's layers of the same cell, as PyTorch numbers them
@@ -50,10 +53,11 @@ final class RecurrentLayer implements Layer {
     this.forwardDirection = new DirectionScan(cell(spec, inputSize, "l" + index), inputSize);
     this.reverseDirection = spec.bidirectional()
         ? new DirectionScan(cell(spec, inputSize, "l" + index + "_reverse"), inputSize) : null;
-    forwardDirectionRun = () -> forwardDirection.forward(input, order, null, null, forBackward);
+    forwardDirectionRun = () -> forwardDirection.forward(input, order, initialStates[0], initialCells[0],
+        forBackward);
     reverseDirectionRun = () -> {
       reverseWithinLengths(input, inputSize, reversedInput);
-      reverseDirection.forward(reversedInput, order, null, null, forBackward);
+      reverseDirection.forward(reversedInput, order, initialStates[1], initialCells[1], forBackward);
     };
     forwardDirectionBackprop = () -> forwardDirection.backward(wantInputGrad);
     reverseDirectionBackprop = () -> {
@@ -101,6 +105,38 @@ final class RecurrentLayer implements Layer {
   @Override
   public int outputWidth() {
     return width;
+  }
+
+  /** Units per direction. */
+  int hidden() {
+    return hidden;
+  }
+
+  /** Whether each direction carries a cell state beside h (LSTM). */
+  boolean carriesCellState() {
+    return forwardDirection.cell().carriesCellState();
+  }
+
+  /**
+   * The states the next forward pass starts from, per direction (0 forward, 1 reverse), h0 and (for a cell
+   * that carries one) c0, [N][H] in the pass's sorted order; null for zeros. The reverse direction starts its
+   * reading of each sequence, from the last real step, there.
+   */
+  void setInitialStates(int direction, float[] h0, float[] c0) {
+    initialStates[direction] = h0;
+    initialCells[direction] = c0;
+  }
+
+  /**
+   * Copies the state direction {@code direction} ended sorted row {@code row} with in the last forward pass that
+   * kept every step (after the row's last real step; for the reverse direction after its first), h [H] into
+   * {@code h} at {@code hOff} and, for a cell that carries one, c into {@code c} at {@code cOff}.
+   */
+  void copyFinalState(int direction, int row, float[] h, int hOff, float[] c, int cOff) {
+    DirectionScan scan = direction == 0 ? forwardDirection : reverseDirection;
+    int n = order.size();
+    System.arraycopy(scan.states(), (order.length(row) * n + row) * hidden, h, hOff, hidden);
+    scan.cell().copyCellState(order.length(row), row, n, c, cOff);
   }
 
   /**

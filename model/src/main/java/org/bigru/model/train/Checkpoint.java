@@ -141,6 +141,9 @@ final class Checkpoint {
     root.put("rows", state.rows);
     root.put("epoch_seconds", bits(state.epochSeconds));
     root.put("best_loss", bits(state.bestLoss));
+    if (Double.compare(state.bestScore, state.bestLoss) != 0) {
+      root.put("best_score", bits(state.bestScore));
+    }
     root.put("best_epoch", state.bestEpoch);
     root.put("best_iteration", state.bestIteration);
     root.put("validations_without_progress", state.validationsWithoutProgress);
@@ -237,6 +240,7 @@ final class Checkpoint {
       state.rows = required(t, "rows").asLong();
       state.epochSeconds = fromBits(t, "epoch_seconds");
       state.bestLoss = fromBits(t, "best_loss");
+      state.bestScore = t.has("best_score") ? fromBits(t, "best_score") : state.bestLoss;
       state.bestEpoch = integer(t, "best_epoch");
       state.bestIteration = integer(t, "best_iteration");
       state.validationsWithoutProgress = integer(t, "validations_without_progress");

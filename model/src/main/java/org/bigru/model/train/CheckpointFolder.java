@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.zip.CRC32C;
 import org.bigru.model.ModelConfig;
 import org.bigru.model.data.Dataset;
+import org.bigru.model.data.SequenceLength;
 import org.bigru.model.data.TargetKind;
 import org.bigru.model.io.AtomicFile;
 import org.bigru.model.io.ModelConfigJson;
@@ -95,6 +96,17 @@ final class CheckpointFolder {
     f.put("validation patience", Integer.toString(options.validationPatience()));
     f.put("restore best weights", Boolean.toString(options.restoreBestWeights()));
     f.put("on non-finite", options.onNonFinite().lowerName());
+    // Written only when not the default, so that folders of runs from before these options stay theirs.
+    if (options.validationSchedule() != ValidationSchedule.EPOCH_ENDS) {
+      f.put("validation schedule", options.validationSchedule().lowerName());
+    }
+    if (options.validationObjective() != ValidationObjective.LOSS) {
+      f.put("validation objective", options.validationObjective().lowerName());
+    }
+    if (options.sequenceLength().kind() != SequenceLength.Kind.LONGEST) {
+      f.put("sequence length", options.sequenceLength().toString());
+      f.put("padding direction", options.paddingDirection().lowerName());
+    }
     return f;
   }
 

@@ -23,6 +23,15 @@ interface Trainable {
 
   float[] predict(SequenceBatch batch);
 
+  /** For classification, the accuracy of the last batch whose loss was evaluated ({@link Network#lastAccuracy}). */
+  default double lastAccuracy() {
+    return Double.NaN;
+  }
+
+  /** Carries recurrent states between the pieces of a split batch ({@link Network#carryStates}). */
+  default void carryStates(int[] members, boolean reset) {
+  }
+
   static Trainable of(Network network) {
     return new Trainable() {
       @Override
@@ -53,6 +62,16 @@ interface Trainable {
       @Override
       public float[] predict(SequenceBatch batch) {
         return network.predict(batch);
+      }
+
+      @Override
+      public double lastAccuracy() {
+        return network.lastAccuracy();
+      }
+
+      @Override
+      public void carryStates(int[] members, boolean reset) {
+        network.carryStates(members, reset);
       }
     };
   }

@@ -12,14 +12,16 @@ import org.bigru.model.Task;
 import org.bigru.model.data.Compatibility;
 import org.bigru.model.data.Dataset;
 import org.bigru.model.data.MiniBatches;
+import org.bigru.model.data.SequenceLength;
 import org.bigru.model.io.ModelConfigJson;
 
 /**
  * Mini-batch training, evaluation and prediction over {@link Dataset}s.
  *
  * <p>One iteration: forward and backward of the mean batch loss, then a {@link TrainingStep} (non-finite
- * check, L2 on weights, clipping, optimizer update). Validation runs every {@code validationFrequency} iterations and at the end
- * of each epoch. Everything random (shuffling, dropout) comes from the options' seed through two
+ * check, L2 on weights, clipping, optimizer update); a batch split in time ({@link SequenceLength}) makes one
+ * iteration per piece, the recurrent states carried between its pieces. Validation runs every
+ * {@code validationFrequency} iterations and at the points of the options' {@link ValidationSchedule}. Everything random (shuffling, dropout) comes from the options' seed through two
  * {@link SplitMix64} streams, so the same seed, data and options give bitwise the same weights for any thread
  * count, and a run resumed from a {@link Checkpoint} continues bitwise as if it had never stopped.
  */
@@ -97,6 +99,9 @@ public final class Trainer {
     if (validation != null) {
       checkCompatible(config, validation, "validation data", true);
     }
+    if (options.validationObjective() == ValidationObjective.ACCURACY && config.task() != Task.CLASSIFICATION) {
+      throw new IllegalArgumentException("the validation objective accuracy needs a classification network");
+    }
     if (options.checkpointDir() != null) {
       CheckpointFolder.claim(options.checkpointDir(), CheckpointFolder.fingerprint(config, train, validation, options),
           resuming);
@@ -141,6 +146,20 @@ public final class Trainer {
     return sum / rows;
   }
 
+  /** Mean loss and, for classification, accuracy (NaN for regression) over the batches, rows weighted equally. */
+  private static double[] meanLossAndAccuracy(Trainable model, MiniBatches batches) {
+    double sum = 0;
+    double correct = 0;
+    long rows = 0;
+    for (int b = 0; b < batches.count(); b++) {
+      MiniBatches.Batch batch = batches.batch(b);
+      sum += model.loss(batch.input(), batch.targets()) * batch.rows();
+      correct += model.lastAccuracy() * batch.rows();
+      rows += batch.rows();
+    }
+    return new double[] {sum / rows, correct / rows};
+  }
+
   /** The data set must match the network: features, and (when targets are needed) task, mode and outputs. */
   static void checkCompatible(ModelConfig config, Dataset data, String role, boolean needsTargets) {
     if (data == null) {
@@ -165,6 +184,11 @@ public final class Trainer {
     private final float[] bestValues;
     private final Checkpoint.Settings settings;
     private String stopMessage = "";
+    private boolean restored;
+    // The last validation of this session: its iteration (-1: none), epoch and loss
+    private int lastValidationIteration = -1;
+    private int lastValidationEpoch;
+    private double lastValidationLoss = Double.NaN;
 
     Run(Trainable model, Dataset train, Dataset validation, TrainingOptions options, TrainingListener listener) {
       this.model = model;
@@ -173,8 +197,13 @@ public final class Trainer {
       this.parameters = model.arena();
       this.step = new TrainingStep(parameters, options);
       this.state = new TrainingState(options.seed());
-      this.trainBatches = new MiniBatches(train, options.miniBatchSize());
-      this.validationBatches = validation == null ? null : new MiniBatches(validation, options.miniBatchSize());
+      this.trainBatches = new MiniBatches(train, options.miniBatchSize(), options.sequenceLength(),
+          options.paddingDirection());
+      // Validation cuts batches as training does, but never splits them: it runs whole sequences.
+      SequenceLength validationLength = options.sequenceLength().kind() == SequenceLength.Kind.SPLIT
+          ? SequenceLength.LONGEST : options.sequenceLength();
+      this.validationBatches = validation == null ? null
+          : new MiniBatches(validation, options.miniBatchSize(), validationLength, options.paddingDirection());
       this.bestValues = validation != null && options.restoreBestWeights() ? new float[parameters.size()] : null;
       this.settings = new Checkpoint.Settings(ModelConfigJson.toJson(model.config()), train.size(),
           validation == null ? 0 : validation.size(), options.miniBatchSize(), options.seed(),
@@ -187,6 +216,11 @@ public final class Trainer {
     TrainingHistory execute() {
       model.setThreads(options.threads());
       deleteCheckpointLeftovers();
+      ValidationSchedule schedule = options.validationSchedule();
+      boolean split = options.sequenceLength().kind() == SequenceLength.Kind.SPLIT;
+      if (validationBatches != null && schedule == ValidationSchedule.START_AND_LAST && !restored) {
+        validate(true);
+      }
       int batchesPerEpoch = trainBatches.count();
       for (; state.epoch <= options.maxEpochs() && state.stopReason == null; state.epoch++) {
         long start = System.nanoTime();
@@ -195,43 +229,62 @@ public final class Trainer {
         if (state.nextBatch == 0 && options.shuffle() == Shuffle.EVERY_EPOCH) {
           trainBatches.shuffle(state.shuffleRng);
         }
+        int[] firstPiece = split ? firstPieces(batchesPerEpoch) : null;
+        int stepsPerEpoch = split ? firstPiece[batchesPerEpoch] : batchesPerEpoch;
+        batches:
         for (; state.nextBatch < batchesPerEpoch && state.stopReason == null; state.nextBatch++) {
           int b = state.nextBatch;
-          MiniBatches.Batch batch = trainBatches.batch(b);
-          SplittableRandom dropout = model.config().hasDropout()
-              ? new SplittableRandom(state.dropoutRng.nextLong()) : null;
-          double loss = model.computeGradients(batch.input(), batch.targets(), dropout);
-          String fault = step.apply(loss);
-          if (fault != null) {
-            String where = fault + " at epoch " + state.epoch + ", batch " + (b + 1) + " of " + batchesPerEpoch
-                + " (iteration " + (state.iteration + 1) + ")";
-            if (options.onNonFinite() == NonFinitePolicy.STOP) {
-              state.stopReason = StopReason.NOT_FINITE_LOSS;
-              stopMessage = where + ": training stopped with the weights before that batch";
-              break;
+          int pieces = split ? firstPiece[b + 1] - firstPiece[b] : 1;
+          for (int p = 0; p < pieces; p++) {
+            int position = split ? firstPiece[b] + p : b;
+            boolean lastOfEpoch = position == stepsPerEpoch - 1;
+            MiniBatches.Batch batch = split ? trainBatches.piece(b, p) : trainBatches.batch(b);
+            if (split) {
+              model.carryStates(batch.members(), p == 0);
             }
-            state.skippedBatches++;
-            listener.onWarning(where + ": batch skipped (" + state.skippedBatches + " so far)");
-            continue;
+            SplittableRandom dropout = model.config().hasDropout()
+                ? new SplittableRandom(state.dropoutRng.nextLong()) : null;
+            double loss = model.computeGradients(batch.input(), batch.targets(), dropout);
+            String fault = step.apply(loss);
+            if (fault != null) {
+              String where = fault + " at epoch " + state.epoch + ", batch " + (b + 1) + " of " + batchesPerEpoch
+                  + (split ? " (piece " + (p + 1) + " of " + pieces + ")" : "")
+                  + " (iteration " + (state.iteration + 1) + ")";
+              if (options.onNonFinite() == NonFinitePolicy.STOP) {
+                state.stopReason = StopReason.NOT_FINITE_LOSS;
+                stopMessage = where + ": training stopped with the weights before that batch";
+                break batches;
+              }
+              state.skippedBatches++;
+              listener.onWarning(where + ": batch skipped (" + state.skippedBatches + " so far)");
+              continue;
+            }
+            state.iteration++;
+            state.lossSum += loss * batch.rows();
+            state.rows += batch.rows();
+            listener.onBatchEnd(new TrainingListener.Step(state.epoch, state.iteration, position, stepsPerEpoch, loss,
+                model::lastAccuracy));
+            if (validationBatches != null && validationDue(lastOfEpoch)) {
+              validate(false);
+            }
+            if (p < pieces - 1) {
+              continue;
+            }
+            if (state.stopReason == null && listener.stopRequested()) {
+              state.stopReason = StopReason.REQUESTED;
+              stopMessage = "stop requested at epoch " + state.epoch + ", batch " + (b + 1) + " of "
+                  + batchesPerEpoch;
+            }
+            if (state.stopReason == null && options.checkpointEvery() > 0
+                && state.iteration % options.checkpointEvery() == 0 && b < batchesPerEpoch - 1) {
+              state.nextBatch = b + 1;
+              writeCheckpoint(start);
+              state.nextBatch = b;
+            }
           }
-          state.iteration++;
-          state.lossSum += loss * batch.rows();
-          state.rows += batch.rows();
-          listener.onBatchEnd(state.epoch, state.iteration, b, batchesPerEpoch, loss);
-          if (validationBatches != null && state.iteration % options.validationFrequency() == 0
-              && b < batchesPerEpoch - 1) {
-            validate();
-          }
-          if (state.stopReason == null && listener.stopRequested()) {
-            state.stopReason = StopReason.REQUESTED;
-            stopMessage = "stop requested at epoch " + state.epoch + ", batch " + (b + 1) + " of " + batchesPerEpoch;
-          }
-          if (state.stopReason == null && options.checkpointEvery() > 0
-              && state.iteration % options.checkpointEvery() == 0 && b < batchesPerEpoch - 1) {
-            state.nextBatch = b + 1;
-            writeCheckpoint(start);
-            state.nextBatch = b;
-          }
+        }
+        if (split) {
+          model.carryStates(null, true);
         }
         if (state.stopReason == StopReason.REQUESTED && state.nextBatch < batchesPerEpoch) {
           // Stopped inside the epoch: the checkpoint is where it stopped, so that resuming runs the rest.
@@ -239,8 +292,13 @@ public final class Trainer {
         }
         boolean checkpointAtEnd = state.stopReason != StopReason.NOT_FINITE_LOSS
             && !(state.stopReason == StopReason.REQUESTED && state.nextBatch < batchesPerEpoch);
-        double validationLoss = validationBatches == null || state.stopReason == StopReason.NOT_FINITE_LOSS
-            ? Double.NaN : validate();
+        double validationLoss;
+        if (schedule == ValidationSchedule.EPOCH_ENDS) {
+          validationLoss = validationBatches == null || state.stopReason == StopReason.NOT_FINITE_LOSS
+              ? Double.NaN : validate(false);
+        } else {
+          validationLoss = lastValidationEpoch == state.epoch ? lastValidationLoss : Double.NaN;
+        }
         double seconds = state.epochSeconds + (System.nanoTime() - start) / 1e9;
         double epochLoss = state.rows == 0 ? Double.NaN : state.lossSum / state.rows;
         state.epochs.add(new TrainingHistory.Epoch(state.epoch, epochLoss, validationLoss, seconds, learningRate));
@@ -253,6 +311,16 @@ public final class Trainer {
           state.epoch--;
         }
       }
+      if (validationBatches != null && schedule.validatesLast() && state.iteration > 0
+          && lastValidationIteration != state.iteration) {
+        // The last iteration's validation belongs to the last epoch run, whose record it completes.
+        state.epoch--;
+        double loss = validate(false);
+        state.epoch++;
+        int last = state.epochs.size() - 1;
+        TrainingHistory.Epoch e = state.epochs.get(last);
+        state.epochs.set(last, new TrainingHistory.Epoch(e.epoch(), e.loss(), loss, e.seconds(), e.learningRate()));
+      }
       boolean restore = bestValues != null && state.bestEpoch > 0;
       if (restore) {
         System.arraycopy(bestValues, 0, parameters.values(), 0, bestValues.length);
@@ -263,27 +331,67 @@ public final class Trainer {
           stopMessage);
     }
 
-    /** Validation loss now; records a new best (copying the weights) or counts towards patience. */
-    private double validate() {
-      double loss = meanLoss(model, validationBatches);
-      boolean best = loss < state.bestLoss;
-      if (best) {
-        state.bestLoss = loss;
-        state.bestEpoch = state.epoch;
-        state.bestIteration = state.iteration;
-        state.validationsWithoutProgress = 0;
-        if (bestValues != null) {
-          System.arraycopy(parameters.values(), 0, bestValues, 0, bestValues.length);
-        }
-      } else {
-        state.validationsWithoutProgress++;
-        if (state.validationsWithoutProgress >= options.validationPatience() && state.stopReason == null) {
-          state.stopReason = StopReason.VALIDATION_PATIENCE;
-          stopMessage = "validation loss did not improve for " + state.validationsWithoutProgress
-              + " validations (epoch " + state.epoch + ", iteration " + state.iteration + ")";
+    /**
+     * Where each batch's pieces start in the epoch's order of iterations, with the total at the end, for a
+     * sequence length that splits batches.
+     */
+    private int[] firstPieces(int batches) {
+      int[] first = new int[batches + 1];
+      for (int b = 0; b < batches; b++) {
+        first[b + 1] = first[b] + trainBatches.pieces(b);
+      }
+      return first;
+    }
+
+    /** Whether the iteration just taken validates, by the schedule (the end of the epoch validates apart). */
+    private boolean validationDue(boolean lastOfEpoch) {
+      boolean every = state.iteration % options.validationFrequency() == 0;
+      switch (options.validationSchedule()) {
+        case EPOCH_ENDS:
+          return every && !lastOfEpoch;
+        case FIRST_AND_LAST:
+          return every || state.iteration == 1;
+        default:
+          return every;
+      }
+    }
+
+    /**
+     * Validation loss now; unless {@code reportOnly} (the validation before the first iteration), records a new
+     * best by the objective (copying the weights) or counts towards patience.
+     */
+    private double validate(boolean reportOnly) {
+      double[] lossAndAccuracy = meanLossAndAccuracy(model, validationBatches);
+      double loss = lossAndAccuracy[0];
+      double accuracy = lossAndAccuracy[1];
+      boolean best = false;
+      if (!reportOnly) {
+        double score = options.validationObjective().score(loss, accuracy);
+        best = score < state.bestScore;
+        if (best) {
+          state.bestScore = score;
+          state.bestLoss = loss;
+          state.bestEpoch = state.epoch;
+          state.bestIteration = state.iteration;
+          state.validationsWithoutProgress = 0;
+          if (bestValues != null) {
+            System.arraycopy(parameters.values(), 0, bestValues, 0, bestValues.length);
+          }
+        } else {
+          state.validationsWithoutProgress++;
+          if (state.validationsWithoutProgress >= options.validationPatience() && state.stopReason == null) {
+            state.stopReason = StopReason.VALIDATION_PATIENCE;
+            stopMessage = "validation " + options.validationObjective().lowerName() + " did not improve for "
+                + state.validationsWithoutProgress + " validations (epoch " + state.epoch + ", iteration "
+                + state.iteration + ")";
+          }
         }
       }
-      listener.onValidation(state.epoch, state.iteration, loss, best);
+      int epoch = state.iteration == 0 ? 0 : state.epoch;
+      lastValidationIteration = state.iteration;
+      lastValidationEpoch = epoch;
+      lastValidationLoss = loss;
+      listener.onValidation(new TrainingListener.Validation(epoch, state.iteration, loss, accuracy, best));
       return loss;
     }
 
@@ -338,6 +446,7 @@ public final class Trainer {
         throw new IllegalArgumentException("the checkpoint keeps no best weights (was it written without "
             + "validation data?)");
       }
+      restored = true;
       step.optimizer().restoreState(parameters, c.optimizerState);
       trainBatches.setOrder(c.state.order);
       state.copyFrom(c.state);

@@ -7,11 +7,13 @@ import java.util.List;
  *
  * @param epochs             one record per epoch run (the last may be partial when training stopped inside it)
  * @param iterations         optimizer steps taken
- * @param bestEpoch          epoch of the lowest validation loss, or 0 without validation data
- * @param bestIteration      iteration of the lowest validation loss, or 0 without validation data
- * @param bestValidationLoss the lowest validation loss, NaN without validation data
+ * @param bestEpoch          epoch of the best validation (by the options' {@link ValidationObjective}; the lowest
+ *                           loss by default), or 0 without validation data
+ * @param bestIteration      iteration of the best validation, or 0 without validation data
+ * @param bestValidationLoss the validation loss of the best validation (the lowest one by default), NaN without
+ *                           validation data
  * @param stopReason         why training ended
- * @param restoredBest       whether the weights of the lowest validation loss were restored at the end
+ * @param restoredBest       whether the weights of the best validation were restored at the end
  * @param skippedBatches     batches skipped for a non-finite loss or gradient ({@link NonFinitePolicy#SKIP})
  * @param stopMessage        what stopped training early, with epoch and batch; empty after all epochs
  */
@@ -25,7 +27,8 @@ public record TrainingHistory(List<Epoch> epochs, int iterations, int bestEpoch,
    * @param epoch          1-based
    * @param loss           mean training loss over the batches it stepped on (each before its step), weighted by
    *                       rows; NaN when a non-finite loss stopped training at its first batch
-   * @param validationLoss mean validation loss at its end, NaN without validation data
+   * @param validationLoss mean validation loss at its end ({@link ValidationSchedule#EPOCH_ENDS}), or of its last
+ *                       validation (NaN if none ran in it), NaN without validation data
    * @param seconds        wall-clock seconds of the epoch, validation included
    * @param learningRate   the learning rate used
    */

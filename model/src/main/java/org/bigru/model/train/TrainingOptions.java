@@ -1,6 +1,8 @@
 package org.bigru.model.train;
 
 import java.nio.file.Path;
+import org.bigru.model.data.PaddingDirection;
+import org.bigru.model.data.SequenceLength;
 
 /**
  * How {@link Trainer#fit} trains: immutable, built with {@link #builder()}. Names follow MATLAB's
@@ -18,11 +20,16 @@ import java.nio.file.Path;
  *       default infinity (off). Applied after L2 and before the norm thresholds.
  *   <li>{@code learnRateDropFactor}/{@code learnRateDropPeriod}: the rate is multiplied by the factor every
  *       period epochs (MATLAB's piecewise schedule); factor 1 (the default) means a constant rate.
- *   <li>{@code validationFrequency}: validate every that many iterations, and at the end of every epoch.
- *   <li>{@code validationPatience}: stop after that many validations in a row without a new lowest
- *       validation loss; default {@link Integer#MAX_VALUE} (never, MATLAB's Inf).
- *   <li>{@code restoreBestWeights}: with validation data, end with the weights of the lowest validation
- *       loss (MATLAB's OutputNetwork 'best-validation-loss'); default true.
+ *   <li>{@code validationFrequency}: validate every that many iterations, and at the points of the
+ *       {@code validationSchedule} ({@link ValidationSchedule}; default: at the end of every epoch).
+ *   <li>{@code validationPatience}: stop after that many validations in a row without a new best (by the
+ *       {@code validationObjective}, default the lowest loss); default {@link Integer#MAX_VALUE} (never,
+ *       MATLAB's Inf).
+ *   <li>{@code restoreBestWeights}: with validation data, end with the weights of the best validation
+ *       (MATLAB's OutputNetwork 'best-validation'); default true.
+ *   <li>{@code sequenceLength}, {@code paddingDirection}: how a mini-batch's sequences are brought to one length
+ *       ({@link SequenceLength}, {@link PaddingDirection}); default the longest, which changes nothing because
+ *       padding is masked.
  *   <li>{@code checkpointDir}: where to write a {@link Checkpoint} after every epoch (MATLAB's
  *       CheckpointPath); default null (none). {@link Trainer#resume} continues from the newest one there.
  *   <li>{@code checkpointEvery}: also write one every that many iterations; default 0 (epochs only).
@@ -50,6 +57,10 @@ public final class TrainingOptions {
   private final int validationFrequency;
   private final int validationPatience;
   private final boolean restoreBestWeights;
+  private final ValidationSchedule validationSchedule;
+  private final ValidationObjective validationObjective;
+  private final SequenceLength sequenceLength;
+  private final PaddingDirection paddingDirection;
   private final int threads;
   private final Path checkpointDir;
   private final int checkpointEvery;
@@ -90,6 +101,20 @@ public final class TrainingOptions {
     validationFrequency = atLeast("validationFrequency", b.validationFrequency, 1);
     validationPatience = atLeast("validationPatience", b.validationPatience, 1);
     restoreBestWeights = b.restoreBestWeights;
+    if (b.validationSchedule == null || b.validationObjective == null) {
+      throw new IllegalArgumentException("a validation schedule and a validation objective are required");
+    }
+    validationSchedule = b.validationSchedule;
+    validationObjective = b.validationObjective;
+    if (b.sequenceLength == null || b.paddingDirection == null) {
+      throw new IllegalArgumentException("a sequence length and a padding direction are required");
+    }
+    sequenceLength = b.sequenceLength;
+    paddingDirection = b.paddingDirection;
+    if (sequenceLength.kind() == SequenceLength.Kind.SPLIT && b.checkpointEvery > 0) {
+      throw new IllegalArgumentException("checkpoints every " + b.checkpointEvery + " iterations cannot be taken "
+          + "inside a mini-batch split in time (sequence length " + sequenceLength + "): checkpoint at epoch ends");
+    }
     threads = atLeast("threads", b.threads, 1);
     checkpointDir = b.checkpointDir;
     checkpointEvery = atLeast("checkpointEvery", b.checkpointEvery, 0);
@@ -158,6 +183,10 @@ public final class TrainingOptions {
     b.validationFrequency = validationFrequency;
     b.validationPatience = validationPatience;
     b.restoreBestWeights = restoreBestWeights;
+    b.validationSchedule = validationSchedule;
+    b.validationObjective = validationObjective;
+    b.sequenceLength = sequenceLength;
+    b.paddingDirection = paddingDirection;
     b.threads = threads;
     b.checkpointDir = checkpointDir;
     b.checkpointEvery = checkpointEvery;
@@ -263,6 +292,22 @@ public final class TrainingOptions {
     return restoreBestWeights;
   }
 
+  public ValidationSchedule validationSchedule() {
+    return validationSchedule;
+  }
+
+  public ValidationObjective validationObjective() {
+    return validationObjective;
+  }
+
+  public SequenceLength sequenceLength() {
+    return sequenceLength;
+  }
+
+  public PaddingDirection paddingDirection() {
+    return paddingDirection;
+  }
+
   public int threads() {
     return threads;
   }
@@ -289,7 +334,9 @@ public final class TrainingOptions {
         + ", parameterGradientThreshold=" + parameterGradientThreshold
         + ", learnRateDropFactor=" + learnRateDropFactor + ", learnRateDropPeriod=" + learnRateDropPeriod
         + ", shuffle=" + shuffle.matlabName() + ", seed=" + seed + ", validationFrequency=" + validationFrequency
-        + ", validationPatience=" + validationPatience + ", threads=" + threads + ", checkpointDir=" + checkpointDir
+        + ", validationPatience=" + validationPatience + ", validationSchedule=" + validationSchedule.lowerName()
+        + ", validationObjective=" + validationObjective.lowerName() + ", sequenceLength=" + sequenceLength
+        + ", paddingDirection=" + paddingDirection.lowerName() + ", threads=" + threads + ", checkpointDir=" + checkpointDir
         + ", checkpointEvery=" + checkpointEvery + ", onNonFinite=" + onNonFinite.lowerName() + "]";
   }
 
@@ -316,6 +363,10 @@ public final class TrainingOptions {
     private int validationFrequency = 50;
     private int validationPatience = Integer.MAX_VALUE;
     private boolean restoreBestWeights = true;
+    private ValidationSchedule validationSchedule = ValidationSchedule.EPOCH_ENDS;
+    private ValidationObjective validationObjective = ValidationObjective.LOSS;
+    private SequenceLength sequenceLength = SequenceLength.LONGEST;
+    private PaddingDirection paddingDirection = PaddingDirection.RIGHT;
     private int threads = 1;
     private Path checkpointDir;
     private int checkpointEvery;
@@ -413,6 +464,26 @@ public final class TrainingOptions {
 
     public Builder restoreBestWeights(boolean value) {
       restoreBestWeights = value;
+      return this;
+    }
+
+    public Builder validationSchedule(ValidationSchedule value) {
+      validationSchedule = value;
+      return this;
+    }
+
+    public Builder validationObjective(ValidationObjective value) {
+      validationObjective = value;
+      return this;
+    }
+
+    public Builder sequenceLength(SequenceLength value) {
+      sequenceLength = value;
+      return this;
+    }
+
+    public Builder paddingDirection(PaddingDirection value) {
+      paddingDirection = value;
       return this;
     }
 

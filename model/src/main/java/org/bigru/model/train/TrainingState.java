@@ -24,7 +24,11 @@ final class TrainingState {
   double lossSum;
   long rows;
   double epochSeconds;
-  /** Early stopping: the lowest validation loss, when it was seen, and validations since. */
+  /**
+   * Early stopping: the best validation's score by the objective (lower is better; the loss, or minus the
+   * accuracy) and its loss, when it was seen, and validations since.
+   */
+  double bestScore = Double.POSITIVE_INFINITY;
   double bestLoss = Double.POSITIVE_INFINITY;
   int bestEpoch;
   int bestIteration;
@@ -60,6 +64,7 @@ final class TrainingState {
     lossSum = other.lossSum;
     rows = other.rows;
     epochSeconds = other.epochSeconds;
+    bestScore = other.bestScore;
     bestLoss = other.bestLoss;
     bestEpoch = other.bestEpoch;
     bestIteration = other.bestIteration;

@@ -17,6 +17,9 @@ import org.bigru.model.ParameterArena;
 import org.bigru.model.SequenceBatch;
 import org.bigru.model.Targets;
 import org.bigru.model.data.Dataset;
+import org.bigru.model.data.MiniBatches;
+import org.bigru.model.data.PaddingDirection;
+import org.bigru.model.data.SequenceLength;
 import org.junit.jupiter.api.Test;
 
 /** The training loop on {@link LinearModel}, where every effect of an option can be computed by hand. */
@@ -197,6 +200,107 @@ class TrainerTest {
     TrainingHistory history = Trainer.fit(model, linearData(20, 6, 1), linearData(5, 7, 1), options, listener);
     assertEquals(List.of(2, 4, 5, 6, 8, 10), iterations);
     assertFalse(history.restoredBest());
+  }
+
+  /** The iterations of every validation of a run, and whether each was the best so far. */
+  private static List<String> validations(ValidationSchedule schedule, int frequency, int epochs, Dataset validation,
+                                          TrainingOptions.Builder more) {
+    LinearModel model = new LinearModel(2);
+    List<String> seen = new ArrayList<>();
+    TrainingListener listener = new TrainingListener() {
+      @Override
+      public void onValidation(Validation v) {
+        seen.add(v.iteration() + (v.best() ? "*" : ""));
+      }
+    };
+    TrainingOptions options = more.maxEpochs(epochs).miniBatchSize(4).validationFrequency(frequency)
+        .validationSchedule(schedule).build();
+    Trainer.fit(model, linearData(22, 6, 1), validation, options, listener);
+    return seen;
+  }
+
+  @Test
+  void firstAndLastValidatesAtIterationOneEveryFrequencyAndTheLastIteration() {
+    // 22 sequences in batches of 4: 6 iterations per epoch, 18 in 3 epochs; frequency 5: 1, 5, 10, 15 and 18;
+    // no validation at epoch ends (6, 12).
+    List<String> seen = validations(ValidationSchedule.FIRST_AND_LAST, 5, 3, linearData(5, 7, 1),
+        TrainingOptions.builder().restoreBestWeights(false));
+    assertEquals(List.of("1", "5", "10", "15", "18"), seen.stream().map(v -> v.replace("*", "")).toList());
+    assertEquals("1*", seen.get(0), "the first validation is the best so far");
+    // the last iteration is validated once, when the frequency reaches it
+    assertEquals(List.of("1", "6", "12", "18"), validations(ValidationSchedule.FIRST_AND_LAST, 6, 3,
+        linearData(5, 7, 1), TrainingOptions.builder()).stream().map(v -> v.replace("*", "")).toList());
+  }
+
+  @Test
+  void startAndLastValidatesBeforeTheFirstIterationWithoutCountingIt() {
+    List<String> seen = validations(ValidationSchedule.START_AND_LAST, 5, 3, linearData(5, 7, 1),
+        TrainingOptions.builder());
+    assertEquals(List.of("0", "5", "10", "15", "18"), seen.stream().map(v -> v.replace("*", "")).toList());
+    assertEquals("0", seen.get(0), "iteration 0 is reported, never the best");
+    assertEquals("5*", seen.get(1), "the first counted validation is the best so far");
+  }
+
+  @Test
+  void patienceCountsValidationsOfTheSchedule() {
+    // Validation targets are the negated training targets, so validation gets worse as training goes on:
+    // iteration 1 is the best, and patience 3 stops at the third validation after it (iterations 2, 4, 6).
+    LinearModel model = new LinearModel(2);
+    List<Integer> seen = new ArrayList<>();
+    TrainingListener listener = new TrainingListener() {
+      @Override
+      public void onValidation(Validation v) {
+        seen.add(v.iteration());
+      }
+    };
+    for (boolean restore : new boolean[] {true, false}) {
+      seen.clear();
+      model = new LinearModel(2);
+      TrainingOptions options = TrainingOptions.builder().maxEpochs(50).miniBatchSize(4).learningRate(0.05)
+          .validationFrequency(2).validationPatience(3).validationSchedule(ValidationSchedule.FIRST_AND_LAST)
+          .restoreBestWeights(restore).build();
+      TrainingHistory history = Trainer.fit(model, linearData(32, 4, 1), linearData(16, 4, -1), options, listener);
+      assertEquals(List.of(1, 2, 4, 6), seen, "restore " + restore);
+      assertEquals(StopReason.VALIDATION_PATIENCE, history.stopReason());
+      assertEquals(6, history.iterations());
+      assertEquals(1, history.bestIteration());
+      assertEquals(restore, history.restoredBest());
+    }
+  }
+
+  @Test
+  void aSplittingSequenceLengthMakesAnIterationOfEachPiece() {
+    Dataset data = linearData(10, 8, 1);
+    MiniBatches batches = new MiniBatches(data, 4);
+    int pieces = 0;
+    for (int b = 0; b < batches.count(); b++) {
+      pieces += batches.batch(b).input().steps();   // split(1): one piece per step of the longest
+    }
+    List<String> steps = new ArrayList<>();
+    TrainingListener listener = new TrainingListener() {
+      @Override
+      public void onBatchEnd(int epoch, int iteration, int batchIndex, int batchesPerEpoch, double loss) {
+        steps.add(iteration + ":" + batchIndex + "/" + batchesPerEpoch);
+      }
+    };
+    TrainingOptions options = TrainingOptions.builder().maxEpochs(1).miniBatchSize(4).shuffle(Shuffle.NEVER)
+        .sequenceLength(SequenceLength.split(1)).paddingDirection(PaddingDirection.LEFT).build();
+    TrainingHistory history = Trainer.fit(new LinearModel(2), data, null, options, listener);
+    assertEquals(pieces, history.iterations());
+    assertEquals(pieces + ":" + (pieces - 1) + "/" + pieces, steps.get(steps.size() - 1));
+    assertTrue(pieces > batches.count());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingOptions.builder()
+        .sequenceLength(SequenceLength.split(3)).checkpointEvery(2).build());
+    assertEquals("checkpoints every 2 iterations cannot be taken inside a mini-batch split in time (sequence "
+        + "length 3): checkpoint at epoch ends", e.getMessage());
+  }
+
+  @Test
+  void anAccuracyObjectiveNeedsAClassificationNetwork() {
+    TrainingOptions options = TrainingOptions.builder().validationObjective(ValidationObjective.ACCURACY).build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Trainer.fit(new LinearModel(2), linearData(8, 1, 1), linearData(4, 2, 1), options, null));
+    assertEquals("the validation objective accuracy needs a classification network", e.getMessage());
   }
 
   @Test
