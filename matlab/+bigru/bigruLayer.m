@@ -7,5 +7,9 @@ function layer = bigruLayer(varargin)
 %   'MergeMode'      how the directions are joined: 'concat' (default, 2*numHiddenUnits outputs), 'sum',
 %                    'ave' or 'mul'
 %   'Name'           layer name
-layer = bigru.internal.arguments('bigruLayer', varargin);
+try
+  layer = bigru.internal.arguments('bigruLayer', varargin);
+catch err
+  bigru.internal.raise(err);
+end
 end

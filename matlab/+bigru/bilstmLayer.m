@@ -5,5 +5,9 @@ function layer = bilstmLayer(varargin)
 %   'OutputMode'  'sequence' (default: every time step) or 'last' (the final state of each direction)
 %   'Name'        layer name
 %   The cell is lstmLayer's (see help bigru.lstmLayer); MATLAB's options for changing it are refused by name.
-layer = bigru.internal.lstm('bilstmLayer', varargin);
+try
+  layer = bigru.internal.lstm('bilstmLayer', varargin);
+catch err
+  bigru.internal.raise(err);
+end
 end

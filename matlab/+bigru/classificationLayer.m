@@ -2,5 +2,9 @@ function layer = classificationLayer(varargin)
 %CLASSIFICATIONLAYER  The output of a classification network: cross-entropy loss over the classes.
 %   layer = bigru.classificationLayer()
 %   layer = bigru.classificationLayer('Name', name)
-layer = bigru.internal.arguments('classificationLayer', varargin);
+try
+  layer = bigru.internal.arguments('classificationLayer', varargin);
+catch err
+  bigru.internal.raise(err);
+end
 end

@@ -4,5 +4,9 @@ function layer = dropoutLayer(varargin)
 %   It acts where it stands in the layer array, on what the layer before it passes on (inverted dropout,
 %   during training only): between recurrent layers, before or after hidden fullyConnectedLayers, anywhere
 %   before the output fullyConnectedLayer.
-layer = bigru.internal.arguments('dropoutLayer', varargin);
+try
+  layer = bigru.internal.arguments('dropoutLayer', varargin);
+catch err
+  bigru.internal.raise(err);
+end
 end

@@ -9,20 +9,24 @@ function exportONNXNetwork(net, filename, varargin)
 %   takes sequence_lens (int32, one per sequence) for right-padded sequences.
 %   The file is written to a temporary file and renamed, so it is never left half written.
 fname = 'exportONNXNetwork';
-if nargin < 2
-  error('bigru:invalidArgument', '%s: expected exportONNXNetwork(net, filename)', fname);
-end
-bigru.internal.checkNetwork(net, fname);
-if isa(filename, 'string')
-  filename = char(filename);
-end
-if ~ischar(filename) || isempty(filename)
-  error('bigru:invalidArgument', '%s: filename must be a file name', fname);
-end
-opts = bigru.internal.arguments(fname, varargin);
 try
-  javaMethod('exportOnnx', bigru.internal.javaClass('Interchange'), net.Java, filename, opts.SequenceLengths);
+  if nargin < 2
+    bigru.internal.fail(fname, 'wrongArgumentCount', 'expected exportONNXNetwork(net, filename)');
+  end
+  bigru.internal.checkNetwork(net, fname);
+  if isa(filename, 'string')
+    filename = char(filename);
+  end
+  if ~ischar(filename) || isempty(filename)
+    bigru.internal.fail(fname, 'invalidValue', 'filename must be a file name');
+  end
+  opts = bigru.internal.arguments(fname, varargin);
+  try
+    javaMethod('exportOnnx', bigru.internal.javaClass('Interchange'), net.Java, filename, opts.SequenceLengths);
+  catch err
+    bigru.internal.javaError(err, fname, 'fileError');
+  end
 catch err
-  bigru.internal.javaError(err, fname);
+  bigru.internal.raise(err);
 end
 end

@@ -4,5 +4,9 @@ function layer = fullyConnectedLayer(varargin)
 %   layer = bigru.fullyConnectedLayer(outputSize, 'Name', name)
 %   The last one is the output layer (one output per class or response); earlier ones are hidden layers,
 %   each optionally followed by reluLayer, tanhLayer or sigmoidLayer.
-layer = bigru.internal.arguments('fullyConnectedLayer', varargin);
+try
+  layer = bigru.internal.arguments('fullyConnectedLayer', varargin);
+catch err
+  bigru.internal.raise(err);
+end
 end

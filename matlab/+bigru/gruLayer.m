@@ -5,5 +5,9 @@ function layer = gruLayer(varargin)
 %   'ResetGateMode'  'after-multiplication' (default), 'recurrent-bias-after-multiplication' or
 %                    'before-multiplication'
 %   'Name'           layer name
-layer = bigru.internal.arguments('gruLayer', varargin);
+try
+  layer = bigru.internal.arguments('gruLayer', varargin);
+catch err
+  bigru.internal.raise(err);
+end
 end

@@ -4,5 +4,9 @@ function net = importKerasNetwork(varargin)
 %   net = bigru.importKerasNetwork(filename)
 %   The configuration is only read, never run: a Lambda layer, a custom object or any other layer is an
 %   error naming the layer and its class.
-net = bigru.internal.importFile('importKerasNetwork', 'importKeras', varargin);
+try
+  net = bigru.internal.importFile('importKerasNetwork', 'importKeras', varargin);
+catch err
+  bigru.internal.raise(err);
+end
 end

@@ -4,5 +4,9 @@ function net = importNetworkFromONNX(varargin)
 %   net = bigru.importNetworkFromONNX(filename)
 %   The network then works as one from trainNetwork: predict, classify, saveNetwork. A graph bigru cannot
 %   compute exactly (another activation, a clip, a node it does not follow) is an error naming the node.
-net = bigru.internal.importFile('importNetworkFromONNX', 'importOnnx', varargin);
+try
+  net = bigru.internal.importFile('importNetworkFromONNX', 'importOnnx', varargin);
+catch err
+  bigru.internal.raise(err);
+end
 end

@@ -2,20 +2,25 @@ function net = loadNetwork(file)
 %LOADNETWORK  Reads a network from a model file written by saveNetwork, the bigru command line or a
 %   PyTorch export (see the model file format in the bigru README).
 %   net = bigru.loadNetwork(file)
+%   A network trained by trainnet comes back as a bigru.dlnetwork; any other as a bigru.SeriesNetwork.
 fname = 'loadNetwork';
-if nargin ~= 1
-  error('bigru:invalidArgument', '%s: expected loadNetwork(file)', fname);
-end
-if isa(file, 'string')
-  file = char(file);
-end
-if ~ischar(file) || isempty(file)
-  error('bigru:invalidArgument', '%s: file must be a file name', fname);
-end
 try
-  jnet = javaMethod('load', bigru.internal.javaClass('Bigru'), file);
+  if nargin ~= 1
+    bigru.internal.fail(fname, 'wrongArgumentCount', 'expected loadNetwork(file)');
+  end
+  if isa(file, 'string')
+    file = char(file);
+  end
+  if ~ischar(file) || isempty(file)
+    bigru.internal.fail(fname, 'invalidValue', 'file must be a file name');
+  end
+  try
+    jnet = javaMethod('load', bigru.internal.javaClass('Bigru'), file);
+  catch err
+    bigru.internal.javaError(err, fname, 'fileError');
+  end
+  net = bigru.internal.network(jnet);
 catch err
-  bigru.internal.javaError(err, fname);
+  bigru.internal.raise(err);
 end
-net = bigru.internal.network(jnet);
 end

@@ -6,5 +6,9 @@ function layer = lstmLayer(varargin)
 %   The cell is MATLAB's (and PyTorch's): gates i, f, g, o, with sigmoid gates, tanh state activations, zero
 %   initial states and MATLAB's initializers ('glorot' input weights, 'orthogonal' recurrent weights,
 %   'unit-forget-gate' biases). MATLAB's options for changing those are refused by name.
-layer = bigru.internal.lstm('lstmLayer', varargin);
+try
+  layer = bigru.internal.lstm('lstmLayer', varargin);
+catch err
+  bigru.internal.raise(err);
+end
 end

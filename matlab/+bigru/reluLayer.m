@@ -2,5 +2,9 @@ function layer = reluLayer(varargin)
 %RELULAYER  A rectified linear unit after a hidden fullyConnectedLayer: max(x, 0).
 %   layer = bigru.reluLayer()
 %   layer = bigru.reluLayer('Name', name)
-layer = bigru.internal.arguments('reluLayer', varargin);
+try
+  layer = bigru.internal.arguments('reluLayer', varargin);
+catch err
+  bigru.internal.raise(err);
+end
 end

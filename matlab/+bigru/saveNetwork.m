@@ -3,20 +3,26 @@ function saveNetwork(net, file)
 %   bigru.saveNetwork(net, file)
 %   The file is the one the bigru command line reads and writes: a network trained here is used there,
 %   and the reverse. It is written to a temporary file and renamed, so it is never left half written.
+%   In Octave, which cannot save classdef objects in MAT-files, this is how a network is kept; in MATLAB,
+%   save and load work too (the network's saveobj and loadobj).
 fname = 'saveNetwork';
-if nargin ~= 2
-  error('bigru:invalidArgument', '%s: expected saveNetwork(net, file)', fname);
-end
-bigru.internal.checkNetwork(net, fname);
-if isa(file, 'string')
-  file = char(file);
-end
-if ~ischar(file) || isempty(file)
-  error('bigru:invalidArgument', '%s: file must be a file name', fname);
-end
 try
-  net.Java.save(file);
+  if nargin ~= 2
+    bigru.internal.fail(fname, 'wrongArgumentCount', 'expected saveNetwork(net, file)');
+  end
+  bigru.internal.checkNetwork(net, fname);
+  if isa(file, 'string')
+    file = char(file);
+  end
+  if ~ischar(file) || isempty(file)
+    bigru.internal.fail(fname, 'invalidValue', 'file must be a file name');
+  end
+  try
+    net.Java.save(file);
+  catch err
+    bigru.internal.javaError(err, fname, 'fileError');
+  end
 catch err
-  bigru.internal.javaError(err, fname);
+  bigru.internal.raise(err);
 end
 end

@@ -20,12 +20,16 @@ if mod(numel(varargin), 2) == 1
   jar = varargin{1};
   varargin = varargin(2:end);
 end
-o = bigru.internal.nameValue('setup', struct('Compat', [], 'Quiet', false), varargin);
+try
+  o = bigru.internal.nameValue('setup', struct('Compat', [], 'Quiet', false), varargin);
+catch err
+  bigru.internal.raise(err);
+end
 isOctave = exist('OCTAVE_VERSION', 'builtin') ~= 0;
 root = fileparts(fileparts(mfilename('fullpath')));
 
 if ~usejava('jvm')
-  error('bigru:setup', 'bigru needs Java, and this %s runs without it', ternary(isOctave, 'Octave', 'MATLAB'));
+  error('bigru:setup:noJava', 'bigru needs Java, and this %s runs without it', ternary(isOctave, 'Octave', 'MATLAB'));
 end
 spec = char(javaMethod('getProperty', 'java.lang.System', 'java.specification.version'));
 javaVersion = str2double(regexprep(spec, '^1\.', ''));
@@ -38,7 +42,7 @@ if javaVersion < 17
            'jenv("/usr/lib/jvm/java-17-openjdk-amd64"), then restart MATLAB (in releases without jenv, ' ...
            'set the environment variable MATLAB_JAVA to the JDK folder before starting MATLAB)'];
   end
-  error('bigru:setup', 'bigru needs Java 17 or newer, and this JVM is Java %s. %s.', spec, how);
+  error('bigru:setup:javaVersion', 'bigru needs Java 17 or newer, and this JVM is Java %s. %s.', spec, how);
 end
 
 if isempty(jar)
@@ -46,13 +50,13 @@ if isempty(jar)
                 fullfile(root, 'lib', 'bigru-matlab.jar')};
   found = candidates(cellfun(@(f) ~isempty(f) && exist(f, 'file') == 2, candidates));
   if isempty(found)
-    error('bigru:setup', ['The bigru jar was not found (looked for BIGRU_JAR, %s and %s). Build it with ' ...
+    error('bigru:setup:jarNotFound', ['The bigru jar was not found (looked for BIGRU_JAR, %s and %s). Build it with ' ...
           '"mvn -pl matlab -am package" in the bigru folder, or pass its path: bigru.setup(jar)'], ...
           candidates{2}, candidates{3});
   end
   jar = found{1};
 elseif exist(jar, 'file') ~= 2
-  error('bigru:setup', 'The jar %s does not exist', jar);
+  error('bigru:setup:jarNotFound', 'The jar %s does not exist', jar);
 end
 if ~any(strcmp(javaclasspath('-all'), jar))
   javaaddpath(jar);

@@ -2,5 +2,9 @@ function layer = sigmoidLayer(varargin)
 %SIGMOIDLAYER  A logistic sigmoid after a hidden fullyConnectedLayer.
 %   layer = bigru.sigmoidLayer()
 %   layer = bigru.sigmoidLayer('Name', name)
-layer = bigru.internal.arguments('sigmoidLayer', varargin);
+try
+  layer = bigru.internal.arguments('sigmoidLayer', varargin);
+catch err
+  bigru.internal.raise(err);
+end
 end

@@ -2,5 +2,9 @@ function layer = softmaxLayer(varargin)
 %SOFTMAXLAYER  Softmax over the classes; comes before classificationLayer.
 %   layer = bigru.softmaxLayer()
 %   layer = bigru.softmaxLayer('Name', name)
-layer = bigru.internal.arguments('softmaxLayer', varargin);
+try
+  layer = bigru.internal.arguments('softmaxLayer', varargin);
+catch err
+  bigru.internal.raise(err);
+end
 end

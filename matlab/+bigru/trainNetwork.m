@@ -1,5 +1,6 @@
 function [net, info] = trainNetwork(X, Y, layers, options)
-%TRAINNETWORK  Trains a recurrent network (GRU and LSTM layers) on sequences, on the Java core.
+%TRAINNETWORK  Trains a recurrent network (GRU and LSTM layers) on sequences, on the Java core, in MATLAB's older
+%   idiom (trainnet is the current one).
 %   net = bigru.trainNetwork(X, Y, layers, options)
 %   [net, info] = bigru.trainNetwork(...)
 %
@@ -10,40 +11,24 @@ function [net, info] = trainNetwork(X, Y, layers, options)
 %     classification, 'sequence': cell array of label rows, Y{i} with one label per time step of X{i}
 %     regression, 'last':         numeric matrix, one row of responses per sequence
 %     regression, 'sequence':     cell array of numResponses-by-numTimeSteps matrices
-%   layers:  a layer array, e.g. [sequenceInputLayer(3); bigruLayer(64); fullyConnectedLayer(1); regressionLayer]
+%   layers:  a layer array ending with an output layer, e.g. [sequenceInputLayer(3); bigruLayer(64);
+%            fullyConnectedLayer(1); regressionLayer]
 %   options: from trainingOptions.
 %
-%   info: TrainingLoss, ValidationLoss (NaN where none ran) and BaseLearnRate per iteration,
-%   FinalValidationLoss, OutputNetworkIteration, StopReason.
+%   As MATLAB's trainNetwork, with ValidationData it validates after iteration 1, every ValidationFrequency
+%   iterations and after the last one; ValidationPatience counts validations; OutputNetwork 'auto' returns the
+%   best validation's network when there is validation data.
+%   net: a bigru.SeriesNetwork. info: TrainingLoss, TrainingAccuracy (percent; TrainingRMSE for regression),
+%   ValidationLoss and ValidationAccuracy (or ValidationRMSE; NaN where none ran) and BaseLearnRate per iteration;
+%   FinalValidationLoss and FinalValidationAccuracy (or FinalValidationRMSE) of the network returned;
+%   OutputNetworkIteration; StopReason.
 fname = 'trainNetwork';
-if nargin ~= 4
-  error('bigru:invalidArgument', '%s: expected trainNetwork(X, Y, layers, options)', fname);
-end
-la = bigru.internal.layerArray(layers, fname);
-jopts = bigru.internal.trainingOptionsToJava(options, fname);
-[train, classNames, labelKind, orientation] = bigru.internal.dataset(la, X, Y, 'X', 'Y', {}, fname);
-validation = [];
-if ~isempty(options.ValidationData)
-  validation = bigru.internal.dataset(la, options.ValidationData{1}, options.ValidationData{2}, ...
-      'ValidationData X', 'ValidationData Y', classNames, fname);
-end
 try
-  jnet = javaMethod('train', bigru.internal.javaClass('Bigru'), la, train, validation, classNames, jopts, ...
-      {'matlab.labelType', 'matlab.labelOrientation'}, {labelKind, orientation});
-catch err
-  bigru.internal.javaError(err, fname);
-end
-net = bigru.internal.network(jnet);
-plots = jopts.plotsProgress();
-if nargout > 1 || plots
-  info = struct('TrainingLoss', double(jnet.trainingLoss())', ...
-                'ValidationLoss', double(jnet.validationLoss())', ...
-                'BaseLearnRate', double(jnet.baseLearnRate())', ...
-                'FinalValidationLoss', double(jnet.finalValidationLoss()), ...
-                'OutputNetworkIteration', double(jnet.outputNetworkIteration()), ...
-                'StopReason', char(jnet.stopReason()));
-  if plots
-    bigru.internal.plotProgress(info);
+  if nargin ~= 4
+    bigru.internal.fail(fname, 'wrongArgumentCount', 'expected trainNetwork(X, Y, layers, options)');
   end
+  [net, info] = bigru.internal.train(fname, X, Y, layers, [], options, nargout > 1);
+catch err
+  bigru.internal.raise(err);
 end
 end

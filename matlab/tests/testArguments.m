@@ -16,7 +16,7 @@ expectError(@() bigru.trainingOptions('adam', 'MaxEpochs', '7'), ...
 expectError(@() bigru.trainingOptions('adam', 'Verbose', NaN), ...
             'the value of ''Verbose'' must be true or false, not NaN');
 expectError(@() bigru.trainingOptions('adam', 'CheckpointPath', {'a'}), ...
-            'the value of ''CheckpointPath'' must be a string, not a 1-by-1 cell');
+            'the value of ''CheckpointPath'' must be a string, not \{''a''\}');
 expectError(@() bigru.trainingOptions(), 'trainingOptions: solverName \(''adam'', ''sgdm'', ''rmsprop''\) is required');
 % layers: defaults from Java; an optional positional argument is left out when an option name comes first
 d = [bigru.dropoutLayer(); bigru.dropoutLayer('Name', 'd'); bigru.dropoutLayer(0.25, 'Name', 'e')];
@@ -25,7 +25,7 @@ check(isequal([d.Probability], [0.5 0.5 0.25]) && isequal({d.Name}, {'', 'd', 'e
 g = bigru.bigruLayer(3, 'resetgatemode', 'Before-Multiplication');
 check(strcmp(g.ResetGateMode, 'before-multiplication'), 'ResetGateMode canonical');
 expectError(@() bigru.bigruLayer(3, 'Name', [1 2]), ...
-            'bigruLayer: the value of ''Name'' must be a string, not a 1-by-2 double');
+            'bigruLayer: the value of ''Name'' must be a string, not \[1 2\]');
 expectError(@() bigru.gruLayer(3, 'MergeMode', 'sum'), '''MergeMode'' is not an option of gruLayer');
 expectError(@() bigru.fullyConnectedLayer(), 'fullyConnectedLayer: outputSize is required');
 % a layer array read back from the Java side has the fields the layer functions wrote, names filled in
@@ -42,5 +42,5 @@ expectError(@() bigru.internal.predictionOptions('predict', {'SequenceLength', '
             'predict: SequenceLength ''shortest'' is not supported');
 bigru.internal.predictionOptions('predict', {'miniBatchSize', 16, 'ExecutionEnvironment', 'CPU'});
 expectError(@() bigru.exportONNXNetwork(struct('Java', []), 'x.onnx', 'SequenceLengths', 'yes'), ...
-            'exportONNXNetwork: the value of ''SequenceLengths'' must be true or false, not ''yes''');
+            'exportONNXNetwork: net must be a network from trainNetwork, trainnet, dlnetwork, loadNetwork or an import');
 end

@@ -50,4 +50,6 @@ expectError(@() importNetworkFromONNX(fullfile(fixtures, 'refused_gru_clip.onnx'
             'importNetworkFromONNX: .*attribute clip=3.0 is not supported');
 expectError(@() importNetworkFromONNX(fullfile(ctx.outDir, 'no-such-file.onnx')), 'importNetworkFromONNX: ');
 expectError(@() exportONNXNetwork(net, file, 'Opset', 13), '''Opset'' is not an option');
+expectError(@() exportONNXNetwork(net, file, 'SequenceLengths', 'yes'), ...
+            'exportONNXNetwork: the value of ''SequenceLengths'' must be true or false, not ''yes''');
 end

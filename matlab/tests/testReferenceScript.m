@@ -16,7 +16,7 @@ try
   refused = false;
 catch err
   refused = true;
-  check(strcmp(err.identifier, 'bigru:invalidArgument'), 'error identifier %s', err.identifier);
+  check(strcmp(err.identifier, 'bigru:trainNetwork:outputMode'), 'error identifier %s', err.identifier);
   expected = ['trainNetwork: Y holds one label per sequence, but layers(2) (bilstmLayer ''bilstm'') has ' ...
               'OutputMode ''sequence'', which answers every time step: give that layer ''OutputMode'', ''last'''];
   check(strncmp(err.message, expected, numel(expected)), 'the message is "%s"', err.message);

@@ -1,4 +1,4 @@
-function result = arguments(fname, args, refused)
+function result = arguments(fname, args, refused, declaredAs)
 %ARGUMENTS  What FNAME received, checked by the Java side and returned as a struct (internal).
 %   The Java side (org.bigru.matlab.MatlabArguments) declares what each +bigru function takes, with MATLAB's
 %   defaults and allowed values: leading positional arguments, then name-value options. Here the positional
@@ -6,9 +6,13 @@ function result = arguments(fname, args, refused)
 %   option name), the option names are matched (nameValue: case-insensitive, REFUSED as there), and the values
 %   go to Java as they are; Java checks them, writing each message about a value once, and returns the result:
 %   a layer struct, or the options with MATLAB's defaults filled in and each choice in its canonical spelling.
-%   Options Java does not read (ValidationData) come back as given.
-if nargin < 3
+%   Options Java does not read (ValidationData) come back as given. DECLAREDAS (default FNAME) names the function
+%   whose declarations apply, when FNAME takes another's (predict of a dlnetwork takes minibatchpredict's).
+if nargin < 3 || isempty(refused)
   refused = cell(0, 2);
+end
+if nargin < 4
+  declaredAs = fname;
 end
 api = bigru.internal.javaClass('MatlabArguments');
 % What a function takes is fixed while the jar is loaded: asked once per function, so a call costs one trip.
@@ -16,10 +20,10 @@ persistent declarations
 if isempty(declarations)
   declarations = struct();
 end
-if ~isfield(declarations, fname)
-  declarations.(fname) = reshape(bigru.internal.cellOfStrings(javaMethod('declared', api, fname)), 2, []);
+if ~isfield(declarations, declaredAs)
+  declarations.(declaredAs) = reshape(bigru.internal.cellOfStrings(javaMethod('declared', api, declaredAs)), 2, []);
 end
-declared = declarations.(fname);
+declared = declarations.(declaredAs);
 isOption = strcmp(declared(2, :), 'option');
 positional = declared(:, ~isOption);
 k = 0;
@@ -35,7 +39,7 @@ names = [positional(1, 1:k), optionNames(given)];
 values = [args(1:k), optionValues(given)'];
 [kinds, texts] = cellfun(@bigru.internal.valueText, values, 'UniformOutput', false);
 try
-  rows = bigru.internal.cellOfStrings(javaMethod('resolve', api, fname, names, kinds, texts));
+  rows = bigru.internal.cellOfStrings(javaMethod('resolve', api, declaredAs, names, kinds, texts));
 catch err
   bigru.internal.javaError(err, fname);
 end

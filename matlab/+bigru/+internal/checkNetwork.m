@@ -1,6 +1,8 @@
 function checkNetwork(net, fname)
-%CHECKNETWORK  NET must come from trainNetwork or loadNetwork (internal).
-if ~isstruct(net) || ~isfield(net, 'Java') || ~isscalar(net)
-  error('bigru:invalidArgument', '%s: net must be a network from trainNetwork or loadNetwork', fname);
+%CHECKNETWORK  NET must be a network of bigru's (internal): from trainNetwork, trainnet, dlnetwork, loadNetwork or
+%   an import.
+if ~isa(net, 'bigru.internal.Network') || ~isscalar(net)
+  bigru.internal.fail(fname, 'invalidNetwork', ['net must be a network from trainNetwork, trainnet, dlnetwork, ' ...
+                      'loadNetwork or an import, not a %s'], class(net));
 end
 end

@@ -1,9 +1,15 @@
-function [ds, classNames, labelKind, orientation] = dataset(la, X, Y, xName, yName, classNames, fname)
-%DATASET  Sequences and targets sent to Java in one call each, read as the layers need (internal).
-%   Given CLASSNAMES (validation data), labels are coded against the training classes.
-seq = bigru.internal.sequences(X, xName, fname);
+function [ds, classNames, labelKind, orientation] = dataset(la, seq, Y, yName, classNames, fname, timeByChannel)
+%DATASET  The targets Y of the sequences SEQ (from sequences, prepared by the layer array), sent to Java in one
+%   call, read as the layers need (internal). Given CLASSNAMES (validation data), labels are coded against the
+%   training classes. TIMEBYCHANNEL: response sequences are numTimeSteps-by-numResponses (trainnet's), else
+%   numResponses-by-numTimeSteps (trainNetwork's).
 labelKind = '';
 orientation = 'column';
+if timeByChannel
+  responseShape = 'numTimeSteps-by-numResponses';
+else
+  responseShape = 'numResponses-by-numTimeSteps';
+end
 try
   if la.isClassification()
     if la.isPerStep()
@@ -30,13 +36,16 @@ try
     end
   elseif la.isPerStep()
     if ~iscell(Y)
-      modeError(la, fname, yName, 'one response row per sequence', ...
-                'a cell array of numResponses-by-numTimeSteps matrices');
+      modeError(la, fname, yName, 'one response row per sequence', ['a cell array of ' responseShape ' matrices']);
     end
     Y = Y(:);
     for i = 1:numel(Y)
       if ~(isnumeric(Y{i}) && isreal(Y{i}) && ndims(Y{i}) == 2)
-        error('bigru:invalidArgument', '%s: %s{%d} must be a real numeric matrix', fname, yName, i);
+        bigru.internal.fail(fname, 'invalidTargets', '%s{%d} must be a real numeric %s matrix', yName, i, ...
+                            responseShape);
+      end
+      if timeByChannel
+        Y{i} = Y{i}.';
       end
     end
     values = cellfun(@(y) double(y(:)), Y, 'UniformOutput', false);
@@ -47,8 +56,8 @@ try
       modeError(la, fname, yName, 'response sequences', 'a numeric matrix, one row of responses per sequence');
     end
     if ~(isnumeric(Y) && isreal(Y) && ndims(Y) == 2)
-      error('bigru:invalidArgument', ['%s: %s must be a numeric matrix with one row of responses per sequence, ' ...
-            'because the layers end with regressionLayer and OutputMode ''last'''], fname, yName);
+      bigru.internal.fail(fname, 'invalidTargets', ['%s must be a numeric matrix with one row of responses per ' ...
+                          'sequence, because the layers end with a regression output and OutputMode ''last'''], yName);
     end
     if isvector(Y) && numel(Y) == seq.size()
       Y = Y(:);
@@ -57,10 +66,7 @@ try
                     double(Y(:)), size(Y, 1), size(Y, 2));
   end
 catch err
-  if strncmp(err.identifier, 'bigru:', 6)
-    rethrow(err);
-  end
-  bigru.internal.javaError(err, fname);
+  bigru.internal.javaError(err, fname, 'invalidTargets');
 end
 end
 
@@ -71,17 +77,17 @@ if la.isPerStep()
 else
   [mode, other, does] = deal('last', 'sequence', 'answers once per sequence');
 end
-error('bigru:invalidArgument', ['%s: %s holds %s, but %s has OutputMode ''%s'', which %s: give that layer ' ...
-      '''OutputMode'', ''%s'' (or give %s as %s)'], fname, yName, given, char(la.lastRecurrentLayer()), mode, ...
-      does, other, yName, expected);
+bigru.internal.fail(fname, 'outputMode', ['%s holds %s, but %s has OutputMode ''%s'', which %s: give that layer ' ...
+                    '''OutputMode'', ''%s'' (or give %s as %s)'], yName, given, char(la.lastRecurrentLayer()), mode, ...
+                    does, other, yName, expected);
 end
 
 function [codes, classNames, kind] = labels(rows, yName, fname, classNames)
 % Label rows of one type, coded together (one set of classes for all time steps).
 kinds = cellfun(@class, rows, 'UniformOutput', false);
 if numel(unique(kinds)) > 1
-  error('bigru:invalidArgument', '%s: the label sequences in %s have different types (%s)', fname, yName, ...
-        strjoin(unique(kinds)', ', '));
+  bigru.internal.fail(fname, 'invalidTargets', 'the label sequences in %s have different types (%s)', yName, ...
+                      strjoin(unique(kinds)', ', '));
 end
 flat = vertcat(rows{:});
 if isempty(classNames)

@@ -7,7 +7,7 @@ if isempty(ready)
     javaMethod('version', 'org.bigru.matlab.Bigru');
     ready = true;
   catch
-    error('bigru:setup', 'The bigru jar is not on the Java class path: run bigru.setup first');
+    error('bigru:setup:notRun', 'The bigru jar is not on the Java class path: run bigru.setup first');
   end
 end
 end

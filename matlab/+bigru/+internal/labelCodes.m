@@ -5,7 +5,7 @@ function [codes, names, kind, orientation] = labelCodes(Y, argument, fname, name
 %   numbers are named with 17 significant digits so that they come back exactly. Given NAMES (the training
 %   classes), the labels are coded against them and a label outside them is an error.
 if ~isvector(Y) && ~isempty(Y)
-  error('bigru:invalidArgument', '%s: %s must be a vector of labels, not a %s array', fname, argument, ...
+  bigru.internal.fail(fname, 'invalidTargets', '%s must be a vector of labels, not a %s array', argument, ...
         strjoin(arrayfun(@num2str, size(Y), 'UniformOutput', false), '-by-'));
 end
 orientation = 'column';
@@ -24,7 +24,7 @@ if isa(Y, 'categorical')
 elseif isnumeric(Y) || islogical(Y)
   kind = class(Y);
   if ~isreal(Y)
-    error('bigru:invalidArgument', '%s: %s must hold real labels', fname, argument);
+    bigru.internal.fail(fname, 'invalidTargets', '%s must hold real labels', argument);
   end
   v = double(Y(:));
   text = arrayfun(@(x) sprintf('%.17g', x), v, 'UniformOutput', false);
@@ -43,8 +43,8 @@ elseif iscellstr(Y) || isa(Y, 'string')
     names = unique(text(~cellfun(@isempty, text)));
   end
 else
-  error('bigru:invalidArgument', ['%s: %s must hold labels: a categorical, numeric or logical vector, ' ...
-        'or a cell array of strings, not a %s'], fname, argument, class(Y));
+  bigru.internal.fail(fname, 'invalidTargets', ['%s must hold labels: a categorical, numeric or logical vector, ' ...
+        'or a cell array of strings, not a %s'], argument, class(Y));
 end
 names = names(:);
 [known, codes] = ismember(text, names);
@@ -52,7 +52,7 @@ codes = double(codes(:));
 codes(cellfun(@isempty, text)) = NaN;
 unknown = find(~known & ~cellfun(@isempty, text), 1);
 if ~isempty(unknown)
-  error('bigru:invalidArgument', '%s: %s(%d) is ''%s'', which is not one of the classes the network was trained on', ...
-        fname, argument, unknown, text{unknown});
+  bigru.internal.fail(fname, 'invalidTargets', '%s(%d) is ''%s'', which is not one of the classes the network was trained on', ...
+        argument, unknown, text{unknown});
 end
 end

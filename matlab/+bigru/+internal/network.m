@@ -1,16 +1,9 @@
 function net = network(jnet)
-%NETWORK  The MATLAB view of a trained network (internal): its layers, classes, the metadata stored with it
-%   (key/value rows: the label type, or the command line's preprocessing such as cli.feature_scaler.mean)
-%   and the Java handle.
-layers = bigru.internal.layersFromJava(jnet.layers());
-keys = bigru.internal.cellOfStrings(jnet.metadataKeys());
-values = cellfun(@(k) char(jnet.metadata(k)), keys, 'UniformOutput', false);
-net = struct('Layers', layers, ...
-             'InputNames', {{layers(1).Name}}, ...
-             'OutputNames', {{layers(end).Name}}, ...
-             'ClassNames', {bigru.internal.cellOfStrings(jnet.classNames())}, ...
-             'LabelType', char(jnet.metadata('matlab.labelType')), ...
-             'LabelOrientation', char(jnet.metadata('matlab.labelOrientation')), ...
-             'Metadata', {[keys, values]}, ...
-             'Java', jnet);
+%NETWORK  The MATLAB object of a network from the Java side (internal): a bigru.dlnetwork for trainnet's idiom (no
+%   output layer), else a bigru.SeriesNetwork.
+if jnet.isDlnetwork()
+  net = bigru.dlnetwork(jnet);
+else
+  net = bigru.SeriesNetwork(jnet);
+end
 end

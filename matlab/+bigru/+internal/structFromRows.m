@@ -1,7 +1,8 @@
 function s = structFromRows(rows, data)
 %STRUCTFROMROWS  A struct from the [field; kind; text] rows the Java side returns (internal).
-%   Kinds: 'number' (a double; '' for []), 'logical', 'text' (as it is), and 'data', whose value the Java side
-%   does not hold: the field of DATA of that name (what the function was given), else [].
+%   Kinds: 'number' (a double; '' for []), 'numbers' (a column of doubles, comma-separated; '' for []), 'logical',
+%   'text' (as it is), 'list' (a row cell array of strings, one a line; '' for none), and 'data', whose value the Java side does not hold: the field of DATA of
+%   that name (what the function was given), else [].
 s = struct();
 for i = 1:size(rows, 2)
   [field, kind, text] = rows{:, i};
@@ -11,6 +12,18 @@ for i = 1:size(rows, 2)
         v = [];
       else
         v = str2double(text);
+      end
+    case 'numbers'
+      if isempty(text)
+        v = [];
+      else
+        v = str2double(strsplit(text, ','))';
+      end
+    case 'list'
+      if isempty(text)
+        v = cell(1, 0);
+      else
+        v = strsplit(text, sprintf('\n'));
       end
     case 'logical'
       v = strcmp(text, 'true');

@@ -1,9 +1,9 @@
 function jopts = trainingOptionsToJava(options, fname)
 %TRAININGOPTIONSTOJAVA  The options struct of trainingOptions, checked and converted by the Java side (internal).
-%   Every field crosses as it is (see valueText); ValidationData is not read there. An empty Seed is drawn from
-%   rand, so that rng(s) makes training repeatable.
+%   Every field crosses as it is (see valueText); ValidationData is not read there, only whether it is given. An
+%   empty Seed is drawn from rand, so that rng(s) makes training repeatable.
 if ~isstruct(options) || ~isfield(options, 'Solver')
-  error('bigru:invalidArgument', '%s: options must come from trainingOptions', fname);
+  bigru.internal.fail(fname, 'invalidValue', 'options must come from trainingOptions');
 end
 if isfield(options, 'Seed') && isempty(options.Seed)
   options.Seed = floor(rand() * 2^31);
@@ -13,6 +13,6 @@ fields = fieldnames(options);
 try
   jopts = javaMethod('fromStruct', bigru.internal.javaClass('MatlabOptions'), fields, kinds, texts);
 catch err
-  bigru.internal.javaError(err, fname);
+  bigru.internal.javaError(err, fname, 'invalidValue');
 end
 end

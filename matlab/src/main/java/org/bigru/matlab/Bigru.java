@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bigru.kernels.Kernels;
+import org.bigru.model.EnumNames;
 import org.bigru.model.InsufficientMemoryException;
 import org.bigru.model.MemoryBudget;
 import org.bigru.model.ModelConfig;
@@ -13,6 +14,8 @@ import org.bigru.model.train.CheckpointFolderException;
 import org.bigru.model.train.StopReason;
 import org.bigru.model.train.TrainingHistory;
 import org.bigru.model.train.TrainingJob;
+import org.bigru.model.train.TrainingOptions;
+import org.bigru.model.train.ValidationSchedule;
 
 /**
  * The entry points the {@code +bigru} MATLAB package calls (with {@code javaMethod}, which MATLAB and Octave
@@ -47,46 +50,99 @@ public final class Bigru {
   }
 
   /**
-   * Trains a new network: weights initialized from the options' seed, then {@link Trainer#fit}.
+   * Starts training a network on a thread of its own ({@link TrainingSession}); what would refuse the run (data
+   * that do not fit the layers, too little heap, a bad option for this network) is refused here, before it starts.
+   * Weights are initialized from the options' seed, or taken from {@code initial}.
    *
+   * @param function     "trainNetwork" (its validation schedule: iteration 1, every ValidationFrequency, the last;
+   *                     its table) or "trainnet" (iteration 0, every ValidationFrequency, the last; its table and
+   *                     Metrics)
    * @param classNames   the class names (classification), in code order; empty for regression
    * @param metadataKeys what the MATLAB side stores with the network (label type, ...), with its values
+   * @param initial      a dlnetwork whose weights training starts from, or null
    */
-  public static MatlabNetwork train(LayerArray layers, Dataset train, Dataset validation, Object classNames,
-                                    MatlabOptions options, Object metadataKeys, Object metadataValues) {
-    TrainingJob.Names names = new TrainingJob.Names("X", "Y", "ValidationData X", "ValidationData Y",
+  public static TrainingSession startTraining(String function, LayerArray layers, Dataset train, Dataset validation,
+                                              Object classNames, MatlabOptions options, Object metadataKeys,
+                                              Object metadataValues, MatlabNetwork initial) {
+    boolean trainnet = function.equals("trainnet");
+    String targets = trainnet ? "T" : "Y";
+    TrainingJob.Names names = new TrainingJob.Names("X", targets, "ValidationData X", "ValidationData " + targets,
         "the layer array");
-    new TrainingJob(layers.config(), train, validation, options.training(), options.resume(), 0).checkData(names);
+    boolean classification = layers.isClassification();
+    List<MatlabChoices.Metric> metrics = trainnet ? options.metrics() : List.of();
+    for (MatlabChoices.Metric m : metrics) {
+      if ((m == MatlabChoices.Metric.ACCURACY) != classification) {
+        throw new MatlabError(MatlabError.INVALID_VALUE, "Metrics '" + EnumNames.of(m) + "' needs a "
+            + (classification ? "regression" : "classification") + " network, and this one is for "
+            + (classification ? "classification ('accuracy' measures it)" : "regression ('rmse' measures it)"));
+      }
+    }
+    TrainingOptions training = options.training().toBuilder()
+        .validationSchedule(trainnet ? ValidationSchedule.START_AND_LAST : ValidationSchedule.FIRST_AND_LAST).build();
+    try {
+      new TrainingJob(layers.config(), train, validation, training, options.resume(), 0).checkData(names);
+    } catch (MatlabError e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new MatlabError(MatlabError.INVALID_TARGETS, e.getMessage(), e);
+    }
     ModelConfig config = layers.config();
-    if (layers.isClassification()) {
-      config = config.withClassNames(List.of(MatlabTargets.classNames(classNames, "Y")));
+    if (classification) {
+      config = config.withClassNames(List.of(MatlabTargets.classNames(classNames, targets)));
     }
     config = config.withMetadata(metadata(config, metadataKeys, metadataValues));
-    TrainingJob job = new TrainingJob(config, train, validation, options.training(), options.resume(), 0);
+    TrainingJob job = new TrainingJob(config, train, validation, training, options.resume(), 0);
     Network network;
     try {
       network = job.build(names, "use fewer NumHiddenUnits or OutputSize, or a smaller MiniBatchSize");
     } catch (InsufficientMemoryException e) {
       throw inMatlabTerms(e);
     }
-    ProgressTable table = options.verbose()
-        ? new ProgressTable(System.out, options.verboseFrequency(), validation != null) : null;
-    TrainingRecord record = new TrainingRecord(options.training(), table);
+    if (initial != null) {
+      initial.copyWeightsTo(network);
+    }
+    LayerArray trained = LayerArray.fromConfig(config);
+    ProgressTable table = options.verbose() ? new ProgressTable(trainnet ? ProgressTable.Style.TRAINNET
+        : ProgressTable.Style.TRAIN_NETWORK, options.verboseFrequency(), validation != null, classification, metrics)
+        : null;
+    boolean accuracy = classification && (!trainnet || metrics.contains(MatlabChoices.Metric.ACCURACY));
+    TrainingRecord record = new TrainingRecord(training, classification, accuracy, table);
     if (table != null) {
       table.header(kernels());
     }
-    TrainingHistory history;
+    TrainingSession session = new TrainingSession(record, table, () -> {
+      TrainingHistory history;
+      try {
+        history = job.run(network, record);
+      } catch (CheckpointFolderException e) {
+        throw new MatlabError(MatlabError.CHECKPOINT, "CheckpointPath '" + e.folder() + "' " + e.reason()
+            + (e.resuming() ? "; resume with that run's data and options, or train anew with another CheckpointPath"
+            : "; give another CheckpointPath, or set 'ResumeFromCheckpoint', true to continue that run"), e);
+      }
+      if (table != null) {
+        table.finish(stopDescription(history));
+      }
+      return new MatlabNetwork(network, trained, history, record, metrics);
+    });
+    session.start();
+    return session;
+  }
+
+  /** Trains as {@link #startTraining} does, and waits for the network (for Java callers). */
+  static MatlabNetwork train(String function, LayerArray layers, Dataset train, Dataset validation, Object classNames,
+                             MatlabOptions options, Object metadataKeys, Object metadataValues) {
+    TrainingSession session = startTraining(function, layers, train, validation, classNames, options, metadataKeys,
+        metadataValues, null);
     try {
-      history = job.run(network, record);
-    } catch (CheckpointFolderException e) {
-      throw new IllegalArgumentException("CheckpointPath '" + e.folder() + "' " + e.reason() + (e.resuming()
-          ? "; resume with that run's data and options, or train anew with another CheckpointPath"
-          : "; give another CheckpointPath, or set 'ResumeFromCheckpoint', true to continue that run"), e);
+      while (!session.waitFor(1000)) {
+        session.takeLines();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      session.requestStop();
+      throw new IllegalStateException("interrupted while training", e);
     }
-    if (table != null) {
-      table.finish(stopDescription(history));
-    }
-    return new MatlabNetwork(network, layers, history, record);
+    return session.network();
   }
 
   /** Reads a network file; see {@link MatlabNetwork#load}. */
@@ -108,7 +164,7 @@ public final class Bigru {
 
   /** The memory message with MATLAB's and Octave's way of giving Java more heap. */
   static IllegalArgumentException inMatlabTerms(InsufficientMemoryException e) {
-    return new IllegalArgumentException(e.message(RAISE_THE_HEAP), e);
+    return new MatlabError(MatlabError.OUT_OF_MEMORY, e.message(RAISE_THE_HEAP), e);
   }
 
   /** How a MATLAB or Octave user gives Java more heap. */

@@ -36,12 +36,18 @@ public final class Interchange {
    */
   public static void exportOnnx(MatlabNetwork net, String file, boolean sequenceLengths) {
     if (net == null) {
-      throw new IllegalArgumentException("a network is required");
+      throw new MatlabError(MatlabError.INVALID_NETWORK, "a network is required");
+    }
+    InputNormalization normalization = net.layers().normalization();
+    if (normalization.kind() != MatlabChoices.Normalization.NONE) {
+      throw new MatlabError(MatlabError.NOT_SUPPORTED, "the network's sequenceInputLayer normalizes its input ('"
+          + org.bigru.model.EnumNames.of(normalization.kind()) + "'), which bigru's ONNX graph does not carry: "
+          + "normalize the data before training, with 'Normalization', 'none'");
     }
     try {
       OnnxFormat.write(OnnxExporter.export(net.network(), null, sequenceLengths), Path.of(file));
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot write the ONNX file '" + file + "': " + e.getMessage(), e);
+      throw new MatlabError(MatlabError.FILE_ERROR, "cannot write the ONNX file '" + file + "': " + e.getMessage(), e);
     }
   }
 
@@ -55,7 +61,7 @@ public final class Interchange {
     try {
       return wrap(OnnxImporter.importFile(Path.of(file)));
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot import '" + file + "': " + e.getMessage(), e);
+      throw new MatlabError(MatlabError.FILE_ERROR, "cannot import '" + file + "': " + e.getMessage(), e);
     }
   }
 
@@ -64,12 +70,12 @@ public final class Interchange {
     try {
       return wrap(KerasImporter.importFile(Path.of(file)));
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot import '" + file + "': " + e.getMessage(), e);
+      throw new MatlabError(MatlabError.FILE_ERROR, "cannot import '" + file + "': " + e.getMessage(), e);
     }
   }
 
   private static MatlabNetwork wrap(Network network) {
-    return new MatlabNetwork(network, LayerArray.fromConfig(network.config()), null, null);
+    return new MatlabNetwork(network);
   }
 
   private static void setIfAbsent(String key, String value) {

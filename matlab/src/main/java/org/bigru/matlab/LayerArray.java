@@ -25,18 +25,24 @@ import org.bigru.model.Task;
  * bilstmLayer, lstmLayer; at least one, and none after one whose OutputMode is 'last'), dropoutLayers and
  * hidden fullyConnectedLayers, each of these optionally followed by reluLayer, tanhLayer or sigmoidLayer; then
  * the output fullyConnectedLayer (the last one), followed by softmaxLayer and classificationLayer, or by
- * regressionLayer.
+ * regressionLayer (trainNetwork's layers); or, without an output layer (trainnet's and dlnetwork's), ending with
+ * softmaxLayer (classification) or with the output fullyConnectedLayer (regression).
  */
 public final class LayerArray {
 
   private static final String NAMES_KEY = "matlab.layerNames";
+  /** "dlnetwork" for a network of trainnet's idiom; absent for trainNetwork's. */
+  static final String IDIOM_KEY = "matlab.idiom";
+  static final String DLNETWORK = "dlnetwork";
 
   private final List<MatlabLayer> layers;
   private final ModelConfig config;
+  private final boolean outputLayer;
 
-  private LayerArray(List<MatlabLayer> layers, ModelConfig config) {
+  private LayerArray(List<MatlabLayer> layers, ModelConfig config, boolean outputLayer) {
     this.layers = List.copyOf(layers);
     this.config = config;
+    this.outputLayer = outputLayer;
   }
 
   /**
@@ -50,7 +56,7 @@ public final class LayerArray {
     String[] t = MatlabValues.strings(types, "the layer types");
     int n = t.length;
     if (n == 0) {
-      throw new IllegalArgumentException("layers is empty: expected a layer array such as [sequenceInputLayer(3); "
+      throw new MatlabError(MatlabError.INVALID_LAYERS, "layers is empty: expected a layer array such as [sequenceInputLayer(3); "
           + "bigruLayer(64); fullyConnectedLayer(1); regressionLayer]");
     }
     String[] nm = sameLength(MatlabValues.strings(names, "the layer names"), n, "names");
@@ -66,11 +72,167 @@ public final class LayerArray {
       given.add(new MatlabLayer(LayerType.of(t[i], i + 1), nm[i], sz[i], om[i], rm[i], mm[i]));
     }
     List<MatlabLayer> named = uniqueNames(given);
-    ModelConfig config = new Parser(named).parse();
+    Parser parser = new Parser(named);
+    ModelConfig config = parser.parse();
     List<String> layerNames = named.stream().map(MatlabLayer::name).toList();
     Map<String, String> meta = new HashMap<>();
     meta.put(NAMES_KEY, String.join("\n", layerNames));
-    return new LayerArray(named, config.withMetadata(meta));
+    if (!parser.outputLayer) {
+      meta.put(IDIOM_KEY, DLNETWORK);
+    }
+    return new LayerArray(named, config.withMetadata(meta), parser.outputLayer);
+  }
+
+  /**
+   * The same array with sequenceInputLayer's normalization as MATLAB's layer struct holds it: Normalization,
+   * NormalizationDimension and the statistics the user gave (Mean, StandardDeviation, Min, Max; each [] or a
+   * vector).
+   */
+  public LayerArray withInputNormalization(String normalization, String dimension, Object mean, Object std,
+                                           Object min, Object max) {
+    InputNormalization n = InputNormalization.given(
+        parseChoice(MatlabChoices.Normalization.class, normalization, "Normalization"),
+        parseChoice(MatlabChoices.NormalizationDimension.class, dimension, "NormalizationDimension"),
+        statistics(mean, "Mean"), statistics(std, "StandardDeviation"), statistics(min, "Min"),
+        statistics(max, "Max"), config.inputSize());
+    return withNormalization(n);
+  }
+
+  private static <E extends Enum<E>> E parseChoice(Class<E> type, String text, String property) {
+    try {
+      return org.bigru.model.EnumNames.parse(type, text == null || text.isEmpty() ? "none" : text, property);
+    } catch (IllegalArgumentException e) {
+      throw new MatlabError(MatlabError.INVALID_LAYERS, "layers(1) (sequenceInputLayer) has an invalid " + property
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static double[] statistics(Object values, String name) {
+    double[] v = MatlabValues.doubles(values, name);
+    return v.length == 0 ? null : v;
+  }
+
+  /** This array with the input layer's normalization replaced, kept in the configuration's metadata too. */
+  private LayerArray withNormalization(InputNormalization n) {
+    List<MatlabLayer> list = new ArrayList<>(layers);
+    list.set(0, layers.get(0).normalized(n));
+    Map<String, String> meta = new HashMap<>();
+    config.metadata().forEach((k, v) -> {
+      if (!InputNormalization.isKey(k)) {
+        meta.put(k, v);
+      }
+    });
+    meta.putAll(n.toMetadata());
+    return new LayerArray(list, config.withMetadata(meta), outputLayer);
+  }
+
+  /** sequenceInputLayer's normalization. */
+  InputNormalization normalization() {
+    return layers.get(0).normalization();
+  }
+
+  /**
+   * The array with its normalization's statistics computed from the training sequences, when the normalization
+   * has none yet or {@code reset} (trainingOptions' ResetInputNormalization) asks for new ones.
+   */
+  public LayerArray fitNormalization(Sequences train, boolean reset) {
+    train.requireFeatures(config.inputSize(), "the layer array");
+    InputNormalization n = normalization();
+    if (n.kind() == MatlabChoices.Normalization.NONE || (!reset && n.hasStatistics())) {
+      if (!n.hasStatistics()) {
+        throw new MatlabError(MatlabError.INVALID_LAYERS, "layers(1) (sequenceInputLayer) has no statistics for its "
+            + "Normalization '" + org.bigru.model.EnumNames.of(n.kind()) + "', and ResetInputNormalization is false");
+      }
+      return this;
+    }
+    return withNormalization(n.fit(train));
+  }
+
+  /**
+   * Checks that the sequences fit the input layer ({@code what} names the layers for messages: "the layer array",
+   * "the network"), then normalizes them as the input layer does.
+   */
+  public Sequences prepare(Sequences x, String what) {
+    x.requireFeatures(config.inputSize(), what);
+    return normalization().apply(x);
+  }
+
+  /**
+   * Refuses a loss trainnet cannot train these layers with: 'crossentropy' needs layers that end with softmaxLayer,
+   * 'mse' (also 'mean-squared-error', 'l2loss') layers that end with the output fullyConnectedLayer; MATLAB's other
+   * losses are refused by name.
+   */
+  public void requireLoss(String loss) {
+    String name = loss.trim().toLowerCase(java.util.Locale.ROOT);
+    boolean classification = isClassification();
+    switch (name) {
+      case "crossentropy":
+        if (!classification) {
+          throw new MatlabError(MatlabError.INVALID_LOSS, "lossFcn 'crossentropy' needs layers that end with "
+              + "softmaxLayer (classification), and these end with " + describeLast(LayerType.FULLY_CONNECTED)
+              + ": use 'mse' for regression, or add softmaxLayer");
+        }
+        return;
+      case "mse":
+      case "mean-squared-error":
+      case "l2loss":
+        if (classification) {
+          throw new MatlabError(MatlabError.INVALID_LOSS, "lossFcn '" + loss + "' needs layers that end with the "
+              + "output fullyConnectedLayer (regression), and these end with " + describeLast(LayerType.SOFTMAX)
+              + ": use 'crossentropy' for classification, or remove softmaxLayer");
+        }
+        return;
+      case "l1loss":
+      case "mae":
+      case "mean-absolute-error":
+      case "huber":
+      case "binary-crossentropy":
+      case "index-crossentropy":
+        throw new MatlabError(MatlabError.NOT_SUPPORTED, "lossFcn '" + loss + "' is not one bigru trains with: it "
+            + "trains classification with 'crossentropy' and regression with 'mse' (or 'l2loss')");
+      default:
+        throw new MatlabError(MatlabError.INVALID_LOSS, "lossFcn '" + loss + "' is not a loss: use 'crossentropy' "
+            + "(classification) or 'mse' (regression)");
+    }
+  }
+
+  /**
+   * Whether the array ends with an output layer (classificationLayer or regressionLayer: trainNetwork's idiom),
+   * not with softmaxLayer or the output fullyConnectedLayer (trainnet's and dlnetwork's).
+   */
+  public boolean hasOutputLayer() {
+    return outputLayer;
+  }
+
+  /**
+   * The layer array of trainNetwork: refused, saying what to add or which function to use, when it has no output
+   * layer.
+   */
+  public LayerArray requireOutputLayer(String function) {
+    if (!outputLayer) {
+      boolean classification = isClassification();
+      throw new MatlabError(MatlabError.INVALID_LAYERS, "layers ends with " + describeLast(classification
+          ? LayerType.SOFTMAX : LayerType.FULLY_CONNECTED) + "; " + function + " needs "
+          + (classification ? "classificationLayer" : "regressionLayer") + " after it (or train these layers "
+          + "with trainnet(X, T, layers, '" + (classification ? "crossentropy" : "mse") + "', options))");
+    }
+    return this;
+  }
+
+  /**
+   * The layer array of trainnet or dlnetwork: refused, naming the output layer to remove and the loss to give
+   * instead, when it ends with one.
+   */
+  public LayerArray requireNoOutputLayer(String function) {
+    if (outputLayer) {
+      int last = layers.size() - 1;
+      boolean classification = isClassification();
+      throw new MatlabError(MatlabError.INVALID_LAYERS, layers.get(last).describe(last) + " is an output layer; "
+          + function + " takes layers without one: remove it" + (function.equals("trainnet")
+              ? " and give trainnet the loss ('" + (classification ? "crossentropy" : "mse") + "')"
+              : " (trainnet then takes the loss, '" + (classification ? "crossentropy" : "mse") + "')"));
+    }
+    return this;
   }
 
   /**
@@ -96,12 +258,16 @@ public final class LayerArray {
         list.add(MatlabLayer.of(LayerType.FULLY_CONNECTED, ((OutputLayerSpec) spec).size()));
       }
     }
+    boolean outputLayer = !DLNETWORK.equals(config.metadata().get(IDIOM_KEY));
     if (config.task() == Task.CLASSIFICATION) {
       list.add(MatlabLayer.of(LayerType.SOFTMAX, Double.NaN));
-      list.add(MatlabLayer.of(LayerType.CLASSIFICATION, Double.NaN));
-    } else {
+      if (outputLayer) {
+        list.add(MatlabLayer.of(LayerType.CLASSIFICATION, Double.NaN));
+      }
+    } else if (outputLayer) {
       list.add(MatlabLayer.of(LayerType.REGRESSION, Double.NaN));
     }
+    list.set(0, list.get(0).normalized(InputNormalization.fromMetadata(config.metadata())));
     String stored = config.metadata().get(NAMES_KEY);
     String[] names = stored == null ? new String[0] : stored.split("\n", -1);
     if (names.length == list.size()) {
@@ -109,7 +275,7 @@ public final class LayerArray {
         list.set(i, list.get(i).named(names[i]));
       }
     }
-    return new LayerArray(uniqueNames(list), config);
+    return new LayerArray(uniqueNames(list), config, outputLayer);
   }
 
   /** The network (class names not yet set; the layer names in its preprocessing metadata). */
@@ -155,6 +321,46 @@ public final class LayerArray {
     return layers;
   }
 
+  /**
+   * The learnable parameters as MATLAB's dlnetwork lists them: per parameter the layer's name, the parameter's name
+   * and its rows and columns (four strings each). Recurrent layers have InputWeights, RecurrentWeights and Bias
+   * (3 or 4 gates' rows per direction, the directions stacked), and a GRU layer whose ResetGateMode is
+   * 'recurrent-bias-after-multiplication' a RecurrentBias too; fullyConnectedLayers have Weights and Bias.
+   */
+  String[] learnables() {
+    List<String> rows = new ArrayList<>();
+    int width = config.inputSize();
+    java.util.Iterator<LayerSpec> specs = config.layers().iterator();
+    for (MatlabLayer layer : layers) {
+      LayerType type = layer.type();
+      if (type.isRecurrent()) {
+        RecurrentLayerSpec spec = (RecurrentLayerSpec) specs.next();
+        int gates = (spec.cell() == org.bigru.model.CellType.LSTM ? 4 : 3) * spec.units()
+            * (spec.bidirectional() ? 2 : 1);
+        addLearnable(rows, layer, "InputWeights", gates, width);
+        addLearnable(rows, layer, "RecurrentWeights", gates, spec.units());
+        addLearnable(rows, layer, "Bias", gates, 1);
+        if (spec.resetMode() == ResetGateMode.RECURRENT_BIAS_AFTER_MULTIPLICATION) {
+          addLearnable(rows, layer, "RecurrentBias", gates, 1);
+        }
+        width = spec.outputWidth();
+      } else if (type == LayerType.DROPOUT) {
+        specs.next();
+      } else if (type == LayerType.FULLY_CONNECTED) {
+        LayerSpec spec = specs.next();
+        int units = spec instanceof DenseLayerSpec d ? d.units() : ((OutputLayerSpec) spec).size();
+        addLearnable(rows, layer, "Weights", units, width);
+        addLearnable(rows, layer, "Bias", units, 1);
+        width = units;
+      }
+    }
+    return rows.toArray(new String[0]);
+  }
+
+  private static void addLearnable(List<String> rows, MatlabLayer layer, String parameter, int r, int c) {
+    rows.addAll(List.of(layer.name(), parameter, Integer.toString(r), Integer.toString(c)));
+  }
+
   /** Where the output fullyConnectedLayer is, for messages: {@code layers(4) (fullyConnectedLayer 'fc')}. */
   public String outputLayer() {
     return describeLast(LayerType.FULLY_CONNECTED);
@@ -197,11 +403,11 @@ public final class LayerArray {
       String name = layers.get(i).name();
       if (!name.isEmpty()) {
         if (name.indexOf('\n') >= 0) {
-          throw new IllegalArgumentException("layers(" + (i + 1) + ") has a name with a line break");
+          throw new MatlabError(MatlabError.INVALID_LAYERS, "layers(" + (i + 1) + ") has a name with a line break");
         }
         Integer other = given.putIfAbsent(name, i);
         if (other != null) {
-          throw new IllegalArgumentException("layers(" + (other + 1) + ") and layers(" + (i + 1)
+          throw new MatlabError(MatlabError.INVALID_LAYERS, "layers(" + (other + 1) + ") and layers(" + (i + 1)
               + ") are both named '" + name + "': layer names must be unique");
         }
         result[i] = name;
@@ -227,6 +433,8 @@ public final class LayerArray {
   private static final class Parser {
     private final List<MatlabLayer> layers;
     private int at;
+    /** Whether the array ends with classificationLayer or regressionLayer (trainNetwork's idiom). */
+    boolean outputLayer;
 
     Parser(List<MatlabLayer> layers) {
       this.layers = layers;
@@ -243,8 +451,9 @@ public final class LayerArray {
       at = 1;
       while (true) {
         if (at >= layers.size()) {
-          throw new IllegalArgumentException("layers ends after layers(" + at + "); it needs an output "
-              + "fullyConnectedLayer followed by softmaxLayer and classificationLayer, or by regressionLayer");
+          throw new MatlabError(MatlabError.INVALID_LAYERS, "layers ends after layers(" + at + "); it needs an output "
+              + "fullyConnectedLayer, followed by softmaxLayer and classificationLayer or by regressionLayer "
+              + "(trainNetwork), or by softmaxLayer or nothing (trainnet, dlnetwork)");
         }
         LayerType type = type(at);
         if (type.isRecurrent()) {
@@ -261,7 +470,7 @@ public final class LayerArray {
         } else if (type == LayerType.FULLY_CONNECTED) {
           int units = count("OutputSize");
           at++;
-          if (at < layers.size() && type(at).endsNetwork()) {
+          if (at >= layers.size() || type(at).endsNetwork()) {
             specs.add(new OutputLayerSpec(units));
             break;
           }
@@ -281,33 +490,38 @@ public final class LayerArray {
         }
       }
       if (lastRecurrent < 0) {
-        throw new IllegalArgumentException("layers has no recurrent layer: a network needs at least one bigruLayer, "
+        throw new MatlabError(MatlabError.INVALID_LAYERS, "layers has no recurrent layer: a network needs at least one bigruLayer, "
             + "gruLayer, bilstmLayer or lstmLayer");
       }
       Task task;
-      if (type(at) == LayerType.SOFTMAX) {
+      if (at >= layers.size()) {
+        // ends with the output fullyConnectedLayer: trainnet's regression
+        task = Task.REGRESSION;
+      } else if (type(at) == LayerType.SOFTMAX) {
         at++;
-        if (at >= layers.size() || type(at) != LayerType.CLASSIFICATION) {
-          throw at >= layers.size()
-              ? new IllegalArgumentException("layers ends after layers(" + at + "); softmaxLayer must be followed "
-                  + "by classificationLayer")
-              : error(at, "found where classificationLayer was expected: softmaxLayer must be followed by "
-                  + "classificationLayer");
-        }
         task = Task.CLASSIFICATION;
+        if (at < layers.size()) {
+          if (type(at) != LayerType.CLASSIFICATION) {
+            throw error(at, "found where classificationLayer (or the end of the array) was expected: softmaxLayer "
+                + "is followed by classificationLayer, or ends the array");
+          }
+          outputLayer = true;
+          at++;
+        }
       } else if (type(at) == LayerType.REGRESSION) {
         task = Task.REGRESSION;
+        outputLayer = true;
+        at++;
       } else {
         throw error(at, "must be preceded by softmaxLayer");
       }
-      at++;
       if (at < layers.size()) {
         throw error(at, "comes after the output layer; " + type(at - 1).function() + " must be the last layer");
       }
       try {
         return new ModelConfig(inputSize, specs, task, List.of(), Map.of());
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("layers: " + e.getMessage(), e);
+        throw new MatlabError(MatlabError.INVALID_LAYERS, "layers: " + e.getMessage(), e);
       }
     }
 
@@ -367,7 +581,7 @@ public final class LayerArray {
     }
 
     private IllegalArgumentException error(int i, String problem) {
-      return new IllegalArgumentException(describe(i) + " " + problem);
+      return new MatlabError(MatlabError.INVALID_LAYERS, describe(i) + " " + problem);
     }
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bigru.matlab.MatlabChoices.Normalization;
+import org.bigru.matlab.MatlabChoices.NormalizationDimension;
 import org.bigru.model.CellType;
 import org.bigru.model.MergeMode;
 import org.bigru.model.OutputMode;
@@ -30,6 +31,16 @@ final class LayerFunctions {
   /** "" gives MATLAB's default name for the type, made unique when the layers are read ({@link LayerArray}). */
   static final MatlabArgument<String> NAME = MatlabArgument.option("Name", ValueType.text(), "");
   static final MatlabArgument<Normalization> NORMALIZATION = choice("Normalization", Normalization.NONE);
+  /** 'auto' and 'channel': statistics per channel over all time steps; 'all': one over all values. */
+  static final MatlabArgument<NormalizationDimension> NORMALIZATION_DIMENSION = MatlabArgument.option(
+      "NormalizationDimension", ValueType.choice(NormalizationDimension.AUTO, NormalizationDimension.ELEMENT,
+          "sequences differ in length, so bigru normalizes per channel ('auto', 'channel') or over all values "
+              + "('all')"), NormalizationDimension.AUTO);
+  static final MatlabArgument<double[]> MEAN = MatlabArgument.option("Mean", ValueType.numbers(), null);
+  static final MatlabArgument<double[]> STANDARD_DEVIATION = MatlabArgument.option("StandardDeviation",
+      ValueType.numbers(), null);
+  static final MatlabArgument<double[]> MIN = MatlabArgument.option("Min", ValueType.numbers(), null);
+  static final MatlabArgument<double[]> MAX = MatlabArgument.option("Max", ValueType.numbers(), null);
   static final MatlabArgument<OutputMode> OUTPUT_MODE = choice("OutputMode", OutputMode.SEQUENCE);
   /** MATLAB's default, one bias; PyTorch and Keras use RECURRENT_BIAS_AFTER_MULTIPLICATION. */
   static final MatlabArgument<ResetGateMode> RESET_GATE_MODE = choice("ResetGateMode",
@@ -48,7 +59,7 @@ final class LayerFunctions {
     }
     arguments.add(NAME);
     if (type == LayerType.SEQUENCE_INPUT) {
-      arguments.add(NORMALIZATION);
+      arguments.addAll(List.of(NORMALIZATION, NORMALIZATION_DIMENSION, MEAN, STANDARD_DEVIATION, MIN, MAX));
     }
     if (type.isRecurrent()) {
       arguments.add(OUTPUT_MODE);
@@ -79,8 +90,13 @@ final class LayerFunctions {
         mergeMode = (type.cell() == CellType.GRU ? v.get(MERGE_MODE) : MergeMode.CONCAT).lowerName();
       }
     }
+    InputNormalization normalization = InputNormalization.NONE;
+    if (type == LayerType.SEQUENCE_INPUT) {
+      normalization = InputNormalization.given(v.get(NORMALIZATION), v.get(NORMALIZATION_DIMENSION), v.get(MEAN),
+          v.get(STANDARD_DEVIATION), v.get(MIN), v.get(MAX), v.get(INPUT_SIZE));
+    }
     return new MatlabLayer(type, v.get(NAME), size == null ? Double.NaN : v.get(size).doubleValue(), outputMode,
-        resetGateMode, mergeMode);
+        resetGateMode, mergeMode, normalization);
   }
 
   /** The layer struct of {@code layer}: {@code [field, kind, text]} rows for {@code bigru.internal.structFromRows}. */
@@ -96,6 +112,14 @@ final class LayerFunctions {
     addRow(rows, MERGE_MODE, layer.mergeMode());
     addRow(rows, OUTPUT_SIZE, size == OUTPUT_SIZE ? MatlabValues.number(layer.size()) : "");
     addRow(rows, PROBABILITY, size == PROBABILITY ? MatlabValues.number(layer.size()) : "");
+    InputNormalization n = layer.normalization();
+    boolean input = layer.type() == LayerType.SEQUENCE_INPUT;
+    addRow(rows, NORMALIZATION, input ? NORMALIZATION.write(n.kind()) : "");
+    addRow(rows, NORMALIZATION_DIMENSION, input ? NORMALIZATION_DIMENSION.write(n.dimension()) : "");
+    addRow(rows, MEAN, MEAN.write(n.mean()));
+    addRow(rows, STANDARD_DEVIATION, STANDARD_DEVIATION.write(n.std()));
+    addRow(rows, MIN, MIN.write(n.min()));
+    addRow(rows, MAX, MAX.write(n.max()));
     return rows;
   }
 

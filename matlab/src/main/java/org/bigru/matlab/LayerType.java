@@ -110,6 +110,6 @@ public enum LayerType {
         return t;
       }
     }
-    throw new IllegalArgumentException("layers(" + position + ") has unknown type '" + key + "'");
+    throw new MatlabError(MatlabError.INVALID_LAYERS, "layers(" + position + ") has unknown type '" + key + "'");
   }
 }

@@ -101,7 +101,7 @@ final class MatlabArgument<T> {
     MatlabValue value = given.containsKey(name) ? given.get(name) : given.get(field);
     if (value == null || (emptyMeansDefault && value.kind() == MatlabValue.Kind.EMPTY)) {
       if (role == Role.REQUIRED) {
-        throw new IllegalArgumentException(name + (hint == null ? "" : " (" + hint + ")") + " is required");
+        throw new MatlabError(MatlabError.MISSING_ARGUMENT, name + (hint == null ? "" : " (" + hint + ")") + " is required");
       }
       return defaultValue;
     }

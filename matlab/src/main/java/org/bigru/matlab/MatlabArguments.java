@@ -6,7 +6,7 @@ import org.bigru.model.train.OptimizerKind;
 /**
  * What the {@code +bigru} functions take, for {@code bigru.internal.arguments}: each function's positional
  * arguments and name-value options are declared once on this side ({@link MatlabOptions} for trainingOptions,
- * classify and predict, {@link LayerFunctions} for the layers, {@link Interchange} for exportONNXNetwork), with
+ * classify, predict, minibatchpredict and testnet, {@link LayerFunctions} for the layers, {@link Interchange} for exportONNXNetwork), with
  * MATLAB's defaults and allowed values; the MATLAB side matches the option names and passes every value
  * through, and this side checks it and writes each message about a value, naming the argument as MATLAB does.
  */
@@ -48,6 +48,9 @@ public final class MatlabArguments {
       case "classify":
       case "predict":
         return MatlabOptions.prediction(function);
+      case "minibatchpredict":
+      case "testnet":
+        return MatlabOptions.batchPrediction(function);
       case Interchange.EXPORT_ONNX:
         return Interchange.exportSignature();
       default:

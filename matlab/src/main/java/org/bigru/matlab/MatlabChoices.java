@@ -15,9 +15,14 @@ final class MatlabChoices {
 
   enum LearnRateSchedule { NONE, PIECEWISE }
 
-  /** Which weights trainNetwork returns. */
-  enum OutputNetwork { LAST_ITERATION, BEST_VALIDATION_LOSS }
+  /**
+   * Which weights training returns: 'auto' (the best validation's with ValidationData, else the last iteration's),
+   * the last iteration's, or the best validation's by ObjectiveMetricName ('best-validation') or by the loss
+   * (MATLAB's earlier 'best-validation-loss').
+   */
+  enum OutputNetwork { AUTO, LAST_ITERATION, BEST_VALIDATION, BEST_VALIDATION_LOSS }
 
+  /** classify's, predict's and minibatchpredict's SequenceLength. */
   enum SequenceLength { LONGEST, SHORTEST }
 
   enum SequencePaddingDirection { RIGHT, LEFT }
@@ -32,5 +37,22 @@ final class MatlabChoices {
   enum Acceleration { AUTO, NONE }
 
   /** sequenceInputLayer's Normalization. */
-  enum Normalization { NONE }
+  enum Normalization { NONE, ZEROCENTER, ZSCORE, RESCALE_SYMMETRIC, RESCALE_ZERO_ONE }
+
+  /** sequenceInputLayer's NormalizationDimension: 'auto' is 'channel' for vector sequences. */
+  enum NormalizationDimension { AUTO, CHANNEL, ELEMENT, ALL }
+
+  /** trainingOptions' Metrics: in percent ('accuracy') or in the responses' units ('rmse'). */
+  enum Metric {
+    ACCURACY("Accuracy"), RMSE("RMSE");
+
+    final String title;
+
+    Metric(String title) {
+      this.title = title;
+    }
+  }
+
+  /** trainingOptions' ObjectiveMetricName: the loss or one of the Metrics. */
+  enum ObjectiveMetric { LOSS, ACCURACY, RMSE }
 }

@@ -1,8 +1,10 @@
 package org.bigru.matlab;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.bigru.model.InsufficientMemoryException;
@@ -27,13 +29,87 @@ public final class MatlabNetwork {
   private final LayerArray layers;
   private final TrainingHistory history;
   private final TrainingRecord record;
+  private final List<MatlabChoices.Metric> metrics;
 
-  MatlabNetwork(Network network, LayerArray layers, TrainingHistory history, TrainingRecord record) {
+  MatlabNetwork(Network network, LayerArray layers, TrainingHistory history, TrainingRecord record,
+                List<MatlabChoices.Metric> metrics) {
     this.network = network;
     network.setThreads(Network.defaultThreads());
     this.layers = layers;
     this.history = history;
     this.record = record;
+    this.metrics = List.copyOf(metrics);
+  }
+
+  /** A network without a training record (read from a file, imported, or initialized by dlnetwork). */
+  MatlabNetwork(Network network) {
+    this(network, LayerArray.fromConfig(network.config()), null, null, List.of());
+  }
+
+  /**
+   * A dlnetwork's network, initialized from {@code seed} (trainnet draws it from MATLAB's rand, so rng(s) makes
+   * the weights repeatable): the layers must not end with an output layer.
+   */
+  public static MatlabNetwork initialize(LayerArray layers, double seed) {
+    layers.requireNoOutputLayer("dlnetwork");
+    ModelConfig config = layers.config();
+    Bigru.requireMemory(MemoryBudget.inferenceBytes(config, 1, 1), "the network " + config.summary(),
+        "use fewer NumHiddenUnits or OutputSize");
+    return new MatlabNetwork(Network.create(config, (long) seed));
+  }
+
+  /** Copies this network's weights into another of the same layers (trainnet starting from a dlnetwork). */
+  void copyWeightsTo(Network other) {
+    if (!other.config().layers().equals(network.config().layers())
+        || other.config().inputSize() != network.config().inputSize()) {
+      throw new MatlabError(MatlabError.INVALID_LAYERS, "the dlnetwork's layers (" + network.config().summary()
+          + ") are not those being trained (" + other.config().summary() + ")");
+    }
+    System.arraycopy(network.arena().values(), 0, other.arena().values(), 0, network.arena().values().length);
+  }
+
+  /**
+   * The model file's bytes in Base64, which MATLAB keeps in a MAT-file when it saves the network object
+   * ({@code saveobj}); {@link #fromBase64} reads them back.
+   */
+  public String toBase64() {
+    Path file = null;
+    try {
+      file = Files.createTempFile("bigru-network-", ".safetensors");
+      ModelFile.save(network, file);
+      return Base64.getEncoder().encodeToString(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new MatlabError(MatlabError.FILE_ERROR, "cannot write the network to bytes: " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(file);
+    }
+  }
+
+  /** The network {@link #toBase64} wrote ({@code loadobj}). */
+  public static MatlabNetwork fromBase64(String text) {
+    Path file = null;
+    try {
+      byte[] bytes = Base64.getDecoder().decode(text);
+      file = Files.createTempFile("bigru-network-", ".safetensors");
+      Files.write(file, bytes);
+      return new MatlabNetwork(ModelFile.load(file));
+    } catch (InsufficientMemoryException e) {
+      throw Bigru.inMatlabTerms(e);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new MatlabError(MatlabError.FILE_ERROR, "cannot read the saved network: " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(file);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file != null) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        // a temporary file left behind; nothing of the user's
+      }
+    }
   }
 
   /** A network from a model file (written by MATLAB, the command line or a PyTorch export). */
@@ -42,11 +118,11 @@ public final class MatlabNetwork {
     try {
       network = ModelFile.load(Path.of(file));
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read the network file '" + file + "': " + e.getMessage(), e);
+      throw new MatlabError(MatlabError.FILE_ERROR, "cannot read the network file '" + file + "': " + e.getMessage(), e);
     } catch (InsufficientMemoryException e) {
       throw Bigru.inMatlabTerms(e);
     }
-    return new MatlabNetwork(network, LayerArray.fromConfig(network.config()), null, null);
+    return new MatlabNetwork(network);
   }
 
   /** Writes the network to a model file (safetensors; written to a temporary file, then renamed). */
@@ -54,7 +130,7 @@ public final class MatlabNetwork {
     try {
       ModelFile.save(network, Path.of(file));
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot write the network file '" + file + "': " + e.getMessage(), e);
+      throw new MatlabError(MatlabError.FILE_ERROR, "cannot write the network file '" + file + "': " + e.getMessage(), e);
     }
   }
 
@@ -89,8 +165,8 @@ public final class MatlabNetwork {
   /** The 1-based class of each sequence ('last') or of each time step of each sequence ('sequence'). */
   public double[] classify(Sequences x) {
     if (!layers.isClassification()) {
-      throw new IllegalArgumentException("classify needs a network that ends with classificationLayer; this one "
-          + "ends with regressionLayer, so use predict");
+      throw new MatlabError(MatlabError.INVALID_NETWORK, "classify needs a network that ends with "
+          + "classificationLayer; this one ends with regressionLayer, so use predict");
     }
     float[][] outputs = outputs(x);
     int k = layers.outputSize();
@@ -104,9 +180,14 @@ public final class MatlabNetwork {
     return codes;
   }
 
-  private float[][] outputs(Sequences x) {
+  /** The sequences checked against the input layer and normalized as it does (for a data set to test on). */
+  public Sequences prepare(Sequences x) {
+    return layers.prepare(x, "the network");
+  }
+
+  private float[][] outputs(Sequences raw) {
     ModelConfig config = network.config();
-    Compatibility.requireFeatures(config, x.features(), x.argument(), "the network");
+    Sequences x = prepare(raw);
     long outputs = (layers.isPerStep() ? x.totalSteps() : x.size()) * (long) config.outputSize();
     // Trainer.predict runs batches of up to 128 sequences; the outputs are held as floats, then as doubles.
     Bigru.requireMemory(MemoryBudget.inferenceBytes(config, Math.min(128, x.size()), x.maxSteps())
@@ -172,27 +253,25 @@ public final class MatlabNetwork {
     return keys;
   }
 
-  /** Training loss per iteration (empty for a loaded network). */
-  public double[] trainingLoss() {
-    return record == null ? new double[0] : record.loss();
+  /** What training reported (null for a network that was not trained here). */
+  public TrainingRecord record() {
+    return record;
   }
 
-  /** Validation loss per iteration, NaN where none ran (empty for a loaded network). */
-  public double[] validationLoss() {
-    return record == null ? new double[0] : record.validationLoss();
+  /** trainnet's Metrics the network was trained with, as MATLAB names them (none for trainNetwork's). */
+  public String[] metrics() {
+    return metrics.stream().map(org.bigru.model.EnumNames::of).toArray(String[]::new);
   }
 
-  /** Learning rate per iteration (empty for a loaded network). */
-  public double[] baseLearnRate() {
-    return record == null ? new double[0] : record.learnRate();
+  /** Whether the network is of trainnet's idiom (a dlnetwork: no output layer). */
+  public boolean isDlnetwork() {
+    return !layers.hasOutputLayer();
   }
 
-  /** Lowest validation loss, NaN without validation data. */
-  public double finalValidationLoss() {
-    return history == null ? Double.NaN : history.bestValidationLoss();
-  }
-
-  /** The iteration whose weights the network holds: the best validation's or the last one (0 if loaded). */
+  /**
+   * The iteration whose weights the network holds: the best validation's or the last one (0 for a network not
+   * trained here).
+   */
   public double outputNetworkIteration() {
     if (history == null) {
       return 0;
@@ -200,9 +279,98 @@ public final class MatlabNetwork {
     return history.restoredBest() ? history.bestIteration() : history.iterations();
   }
 
-  /** Why training ended, in words (empty for a loaded network). */
+  /**
+   * Of the network returned: its validation's value in column {@code name} (Loss, Accuracy or RMSE), NaN without
+   * validation data or for a network not trained here.
+   */
+  public double finalValidation(String name) {
+    return record == null ? Double.NaN : record.validationAt((int) outputNetworkIteration(), name);
+  }
+
+  /** Why training ended, in words (empty for a network not trained here). */
   public String stopReason() {
     return history == null ? "" : Bigru.stopDescription(history);
+  }
+
+  /**
+   * dlnetwork's Learnables: for each learnable parameter, as MATLAB names it, the layer's name, the parameter's
+   * name (Weights and Bias of a fullyConnectedLayer; InputWeights, RecurrentWeights, Bias and, for a GRU layer with
+   * ResetGateMode 'recurrent-bias-after-multiplication', RecurrentBias of a recurrent layer, both directions' stacked
+   * in a bidirectional one) and its rows and columns: four strings per parameter.
+   */
+  public String[] learnables() {
+    return layers.learnables();
+  }
+
+  /**
+   * testnet's metrics of the network on a data set (targets and sequences prepared by {@link #prepare}): 'accuracy'
+   * (percent of sequences, or time steps, classified right), 'rmse', 'crossentropy' and 'mse' (the mean loss the
+   * network trains with: cross-entropy per labelled row, squared error per response).
+   */
+  public double[] test(Dataset data, Object metricNames) {
+    String[] names = MatlabValues.strings(metricNames, "metrics");
+    Compatibility.requireTargets(network.config(), data, "T", "the network");
+    double[] values = new double[names.length];
+    double loss = Double.NaN;
+    double accuracy = Double.NaN;
+    for (int i = 0; i < names.length; i++) {
+      String name = names[i].trim().toLowerCase(java.util.Locale.ROOT);
+      boolean classification = layers.isClassification();
+      switch (name) {
+        case "accuracy":
+          requireTask(name, true);
+          if (Double.isNaN(accuracy)) {
+            accuracy = accuracy(data);
+          }
+          values[i] = 100 * accuracy;
+          break;
+        case "rmse":
+        case "mse":
+          requireTask(name, false);
+          loss = Double.isNaN(loss) ? Trainer.evaluate(network, data) : loss;
+          values[i] = name.equals("rmse") ? Math.sqrt(loss) : loss;
+          break;
+        case "crossentropy":
+          requireTask(name, true);
+          loss = Double.isNaN(loss) ? Trainer.evaluate(network, data) : loss;
+          values[i] = loss;
+          break;
+        default:
+          throw new MatlabError(MatlabError.INVALID_VALUE, "metrics(" + (i + 1) + ") is '" + names[i] + "'; bigru "
+              + "measures " + (classification ? "'accuracy' and 'crossentropy'" : "'rmse' and 'mse'")
+              + " for this network");
+      }
+    }
+    return values;
+  }
+
+  private void requireTask(String metric, boolean classification) {
+    if (layers.isClassification() != classification) {
+      throw new MatlabError(MatlabError.INVALID_VALUE, "metric '" + metric + "' measures a "
+          + (classification ? "classification" : "regression") + " network; this one is for "
+          + (classification ? "regression: use 'rmse' or 'mse'" : "classification: use 'accuracy' or 'crossentropy'"));
+    }
+  }
+
+  /** The share of the data's labelled rows (sequences or steps) whose largest output is their class. */
+  private double accuracy(Dataset data) {
+    List<float[]> xs = new java.util.ArrayList<>(data.size());
+    for (int i = 0; i < data.size(); i++) {
+      xs.add(data.sequence(i));
+    }
+    float[][] outputs = Trainer.predict(network, Dataset.inputs(xs, data.features()));
+    int k = layers.outputSize();
+    long right = 0;
+    long rows = 0;
+    for (int i = 0; i < outputs.length; i++) {
+      int[] labels = data.classIds(i);
+      int[] best = ClassificationMetrics.argmax(outputs[i], k);
+      for (int r = 0; r < best.length; r++) {
+        right += best[r] == labels[r] ? 1 : 0;
+        rows++;
+      }
+    }
+    return (double) right / rows;
   }
 
   /** The model itself, for Java callers. */

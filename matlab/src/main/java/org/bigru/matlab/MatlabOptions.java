@@ -19,27 +19,37 @@ import org.bigru.matlab.MatlabChoices.CheckpointFrequencyUnit;
 import org.bigru.matlab.MatlabChoices.ExecutionEnvironment;
 import org.bigru.matlab.MatlabChoices.GradientThresholdMethod;
 import org.bigru.matlab.MatlabChoices.LearnRateSchedule;
+import org.bigru.matlab.MatlabChoices.Metric;
+import org.bigru.matlab.MatlabChoices.ObjectiveMetric;
 import org.bigru.matlab.MatlabChoices.OutputNetwork;
 import org.bigru.matlab.MatlabChoices.Plots;
 import org.bigru.matlab.MatlabChoices.SequenceLength;
 import org.bigru.matlab.MatlabChoices.SequencePaddingDirection;
+import org.bigru.model.EnumNames;
 import org.bigru.model.Network;
+import org.bigru.model.data.PaddingDirection;
 import org.bigru.model.train.OptimizerKind;
 import org.bigru.model.train.Shuffle;
 import org.bigru.model.train.TrainingOptions;
+import org.bigru.model.train.ValidationObjective;
 
 /**
  * MATLAB's {@code trainingOptions}: its arguments with MATLAB's names, defaults and allowed values (the one
  * place they are written; {@code bigru.trainingOptions} asks for them), checked with MATLAB's option names in
  * the messages and turned into the trainer's {@link TrainingOptions} plus what only the MATLAB side uses (the
- * verbose table). An option left out takes MATLAB's default (MaxEpochs 30, MiniBatchSize 128, L2Regularization
- * 1e-4, Shuffle 'once', OutputNetwork 'last-iteration', ...), not the trainer's; where the two agree (the
+ * verbose table, the metrics, the input format). An option left out takes MATLAB's default (MaxEpochs 30,
+ * MiniBatchSize 128, L2Regularization 1e-4, Shuffle 'once', OutputNetwork 'auto', ...), not the trainer's; where the two agree (the
  * solver's learning rate and decay factors), the default is read from the trainer. Also the options
  * {@code classify} and {@code predict} accept, which share their declarations with these.
  */
 public final class MatlabOptions {
 
   static final String FUNCTION = "trainingOptions";
+  /**
+   * The InputDataFormats of vector sequences: where the time steps (T), the channels (C) and the sequences (B) are;
+   * a cell array's sequences are each a page of these (its B is the cell).
+   */
+  static final List<String> SEQUENCE_FORMATS = List.of("TCB", "CTB", "BTC", "BCT", "TBC", "CBT", "TC", "CT");
 
   static final MatlabArgument<OptimizerKind> SOLVER;
   static final MatlabArgument<Integer> MAX_EPOCHS = option("MaxEpochs", whole(1), 30);
@@ -67,16 +77,29 @@ public final class MatlabOptions {
   static final MatlabArgument<Integer> VALIDATION_FREQUENCY = option("ValidationFrequency", whole(1), 50);
   static final MatlabArgument<Double> VALIDATION_PATIENCE = option("ValidationPatience", ValueType.wholeOrInf(1),
       Double.POSITIVE_INFINITY);
-  static final MatlabArgument<OutputNetwork> OUTPUT_NETWORK = choice("OutputNetwork", OutputNetwork.LAST_ITERATION);
+  static final MatlabArgument<OutputNetwork> OUTPUT_NETWORK = choice("OutputNetwork", OutputNetwork.AUTO);
+  static final MatlabArgument<List<Metric>> METRICS = option("Metrics", ValueType.names(Metric.class), List.of());
+  static final MatlabArgument<ObjectiveMetric> OBJECTIVE_METRIC_NAME = choice("ObjectiveMetricName",
+      ObjectiveMetric.LOSS);
+  /** Training's: 'longest', 'shortest' or a number of steps to split each mini-batch into. */
+  static final MatlabArgument<org.bigru.model.data.SequenceLength> TRAINING_SEQUENCE_LENGTH = option(
+      "SequenceLength", ValueType.sequenceLength(), org.bigru.model.data.SequenceLength.LONGEST);
+  /** Prediction's: padded steps are masked, so only 'longest' is taken. */
   static final MatlabArgument<SequenceLength> SEQUENCE_LENGTH = option("SequenceLength",
-      ValueType.choice(SequenceLength.LONGEST, SequenceLength.SHORTEST, "bigru pads every mini-batch to its "
-          + "longest sequence and ignores the padding, so use 'longest'"), SequenceLength.LONGEST);
-  /** Accepted and without effect: bigru ignores padded steps. */
+      ValueType.choice(SequenceLength.LONGEST, SequenceLength.SHORTEST, "bigru predicts on whole sequences (the "
+          + "padding of a mini-batch is masked), so use 'longest'"), SequenceLength.LONGEST);
+  /** Where 'shortest' cuts and a split mini-batch's pieces fall (padding itself is masked). */
   static final MatlabArgument<SequencePaddingDirection> SEQUENCE_PADDING_DIRECTION = choice(
       "SequencePaddingDirection", SequencePaddingDirection.RIGHT);
   static final MatlabArgument<Double> SEQUENCE_PADDING_VALUE = option("SequencePaddingValue", number(FINITE), 0.0);
   static final MatlabArgument<ExecutionEnvironment> EXECUTION_ENVIRONMENT = choice("ExecutionEnvironment",
       ExecutionEnvironment.AUTO);
+  /** How trainnet and minibatchpredict read numeric arrays and the sequences of a cell array ('auto': "TCB"). */
+  static final MatlabArgument<String> INPUT_DATA_FORMATS = option("InputDataFormats",
+      ValueType.dataFormat(SEQUENCE_FORMATS), "auto");
+  /** Whether training computes sequenceInputLayer's normalization statistics anew (MATLAB's default) or uses its own. */
+  static final MatlabArgument<Boolean> RESET_INPUT_NORMALIZATION = option("ResetInputNormalization", ValueType.flag(),
+      true);
   static final MatlabArgument<Boolean> VERBOSE = option("Verbose", ValueType.flag(), true);
   static final MatlabArgument<Integer> VERBOSE_FREQUENCY = option("VerboseFrequency", whole(1), 50);
   static final MatlabArgument<Plots> PLOTS = choice("Plots", Plots.NONE);
@@ -91,6 +114,8 @@ public final class MatlabOptions {
       false);
   /** classify's and predict's; accepted and without effect. */
   static final MatlabArgument<Acceleration> ACCELERATION = choice("Acceleration", Acceleration.AUTO);
+  /** minibatchpredict's: per-step outputs as one padded numTimeSteps-by-numOutputs-by-numSequences array, or a cell. */
+  static final MatlabArgument<Boolean> UNIFORM_OUTPUT = option("UniformOutput", ValueType.flag(), true);
 
   static {
     ValueType<OptimizerKind> solvers = ValueType.choice(OptimizerKind.class);
@@ -98,17 +123,14 @@ public final class MatlabOptions {
   }
 
   private final TrainingOptions training;
-  private final boolean verbose;
-  private final int verboseFrequency;
   private final boolean resume;
+  private final boolean validationData;
   private final Signature.Values values;
 
-  private MatlabOptions(TrainingOptions training, boolean verbose, int verboseFrequency, boolean resume,
-                        Signature.Values values) {
+  private MatlabOptions(TrainingOptions training, boolean resume, boolean validationData, Signature.Values values) {
     this.training = training;
-    this.verbose = verbose;
-    this.verboseFrequency = verboseFrequency;
     this.resume = resume;
+    this.validationData = validationData;
     this.values = values;
   }
 
@@ -145,7 +167,8 @@ public final class MatlabOptions {
         SQUARED_GRADIENT_DECAY_FACTOR.withDefault(trainer.squaredGradientDecayFactor()),
         EPSILON.withDefault(trainer.epsilon()), GRADIENT_THRESHOLD, GRADIENT_THRESHOLD_METHOD, LEARN_RATE_SCHEDULE,
         LEARN_RATE_DROP_FACTOR, LEARN_RATE_DROP_PERIOD, SHUFFLE, VALIDATION_DATA, VALIDATION_FREQUENCY,
-        VALIDATION_PATIENCE, OUTPUT_NETWORK, SEQUENCE_LENGTH, SEQUENCE_PADDING_DIRECTION, SEQUENCE_PADDING_VALUE,
+        VALIDATION_PATIENCE, OUTPUT_NETWORK, METRICS, OBJECTIVE_METRIC_NAME, TRAINING_SEQUENCE_LENGTH,
+        SEQUENCE_PADDING_DIRECTION, SEQUENCE_PADDING_VALUE, INPUT_DATA_FORMATS, RESET_INPUT_NORMALIZATION,
         EXECUTION_ENVIRONMENT, VERBOSE, VERBOSE_FREQUENCY, PLOTS, SEED, CHECKPOINT_PATH, CHECKPOINT_FREQUENCY,
         CHECKPOINT_FREQUENCY_UNIT, RESUME_FROM_CHECKPOINT));
   }
@@ -154,6 +177,19 @@ public final class MatlabOptions {
   static Signature prediction(String function) {
     return new Signature(function, List.of(MINI_BATCH_SIZE, SEQUENCE_LENGTH, SEQUENCE_PADDING_DIRECTION,
         SEQUENCE_PADDING_VALUE, EXECUTION_ENVIRONMENT, ACCELERATION));
+  }
+
+  /**
+   * The options of minibatchpredict and testnet: how to read the data (InputDataFormats, and UniformOutput for
+   * minibatchpredict) and those of predict, which change no result.
+   */
+  static Signature batchPrediction(String function) {
+    List<MatlabArgument<?>> arguments = new java.util.ArrayList<>(List.of(MINI_BATCH_SIZE, INPUT_DATA_FORMATS,
+        SEQUENCE_LENGTH, SEQUENCE_PADDING_DIRECTION, SEQUENCE_PADDING_VALUE, EXECUTION_ENVIRONMENT, ACCELERATION));
+    if (function.equals("minibatchpredict")) {
+      arguments.add(UNIFORM_OUTPUT);
+    }
+    return new Signature(function, arguments);
   }
 
   /** Reads and checks the solver and the options given by name; the others take MATLAB's defaults. */
@@ -171,7 +207,26 @@ public final class MatlabOptions {
         .epsilon(v.get(EPSILON))
         .shuffle(v.get(SHUFFLE))
         .validationFrequency(v.get(VALIDATION_FREQUENCY))
-        .restoreBestWeights(v.get(OUTPUT_NETWORK) == OutputNetwork.BEST_VALIDATION_LOSS);
+        .sequenceLength(v.get(TRAINING_SEQUENCE_LENGTH))
+        .paddingDirection(v.get(SEQUENCE_PADDING_DIRECTION) == SequencePaddingDirection.LEFT
+            ? PaddingDirection.LEFT : PaddingDirection.RIGHT);
+    MatlabValue data = given.get(VALIDATION_DATA.name());
+    boolean validation = data != null && data.kind() != MatlabValue.Kind.EMPTY;
+    OutputNetwork output = v.get(OUTPUT_NETWORK);
+    if (!validation && (output == OutputNetwork.BEST_VALIDATION || output == OutputNetwork.BEST_VALIDATION_LOSS)) {
+      throw new MatlabError(MatlabError.INVALID_VALUE, "OutputNetwork '" + EnumNames.of(output) + "' needs "
+          + "ValidationData: the best network is chosen by validation (give ValidationData, or use 'auto' or "
+          + "'last-iteration')");
+    }
+    b.restoreBestWeights(output == OutputNetwork.AUTO ? validation : output != OutputNetwork.LAST_ITERATION);
+    ObjectiveMetric objective = v.get(OBJECTIVE_METRIC_NAME);
+    if (objective != ObjectiveMetric.LOSS && !v.get(METRICS).contains(Metric.valueOf(objective.name()))) {
+      throw new MatlabError(MatlabError.INVALID_VALUE, "ObjectiveMetricName '" + EnumNames.of(objective)
+          + "' is not one of the Metrics; it must be 'loss' or a name in Metrics (give 'Metrics', '"
+          + EnumNames.of(objective) + "')");
+    }
+    b.validationObjective(objective == ObjectiveMetric.ACCURACY && output != OutputNetwork.BEST_VALIDATION_LOSS
+        ? ValidationObjective.ACCURACY : ValidationObjective.LOSS);
     double threshold = v.get(GRADIENT_THRESHOLD);
     if (!Double.isInfinite(threshold)) {
       switch (v.get(GRADIENT_THRESHOLD_METHOD)) {
@@ -201,9 +256,9 @@ public final class MatlabOptions {
     try {
       training = b.build();
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("invalid training options: " + e.getMessage(), e);
+      throw new MatlabError(MatlabError.INVALID_VALUE, "invalid training options: " + e.getMessage(), e);
     }
-    return new MatlabOptions(training, v.get(VERBOSE), v.get(VERBOSE_FREQUENCY), resume, v);
+    return new MatlabOptions(training, resume, validation, v);
   }
 
   /**
@@ -216,12 +271,16 @@ public final class MatlabOptions {
     boolean resume = v.get(RESUME_FROM_CHECKPOINT);
     if (path.isEmpty()) {
       if (resume) {
-        throw new IllegalArgumentException("ResumeFromCheckpoint needs a CheckpointPath to resume from");
+        throw new MatlabError(MatlabError.INVALID_VALUE, "ResumeFromCheckpoint needs a CheckpointPath to resume from");
       }
       return false;
     }
     b.checkpointDir(Path.of(path));
     if (v.get(CHECKPOINT_FREQUENCY_UNIT) == CheckpointFrequencyUnit.ITERATION) {
+      if (v.get(TRAINING_SEQUENCE_LENGTH).kind() == org.bigru.model.data.SequenceLength.Kind.SPLIT) {
+        throw CHECKPOINT_FREQUENCY_UNIT.invalid("'epoch' with a numeric SequenceLength (a mini-batch split in "
+            + "time is checkpointed only whole, at epoch ends)", "'iteration'");
+      }
       b.checkpointEvery(frequency);
     } else if (frequency != 1) {
       throw CHECKPOINT_FREQUENCY.invalid("1 with CheckpointFrequencyUnit 'epoch' (bigru checkpoints after every "
@@ -236,7 +295,27 @@ public final class MatlabOptions {
 
   /** Whether to print MATLAB's progress table. */
   public boolean verbose() {
-    return verbose;
+    return values.get(VERBOSE);
+  }
+
+  /** Whether the options hold ValidationData. */
+  public boolean hasValidationData() {
+    return validationData;
+  }
+
+  /** The Metrics asked for, in their order. */
+  List<Metric> metrics() {
+    return values.get(METRICS);
+  }
+
+  /** InputDataFormats: 'auto' or a format such as "CTB". */
+  public String inputDataFormats() {
+    return values.get(INPUT_DATA_FORMATS);
+  }
+
+  /** Whether training computes the input normalization statistics anew (ResetInputNormalization). */
+  public boolean resetInputNormalization() {
+    return values.get(RESET_INPUT_NORMALIZATION);
   }
 
   /** Whether training continues from the newest checkpoint in CheckpointPath (bigru's ResumeFromCheckpoint). */
@@ -246,7 +325,7 @@ public final class MatlabOptions {
 
   /** Iterations between rows of the progress table. */
   public int verboseFrequency() {
-    return verboseFrequency;
+    return values.get(VERBOSE_FREQUENCY);
   }
 
   /** Whether trainNetwork draws the loss curves (Plots 'training-progress'). */

@@ -23,7 +23,7 @@ public final class MatlabTargets {
     String[] names = classNames(classNames, argument);
     double[] c = MatlabValues.doubles(codes, argument);
     if (c.length != x.size()) {
-      throw new IllegalArgumentException(argument + " has " + c.length + " labels but " + x.argument() + " has "
+      throw new MatlabError(MatlabError.INVALID_TARGETS, argument + " has " + c.length + " labels but " + x.argument() + " has "
           + x.size() + " sequences: expected one label per sequence");
     }
     int[] ids = new int[c.length];
@@ -65,7 +65,7 @@ public final class MatlabTargets {
     int r = MatlabValues.count(rows, "the rows of " + argument, 0);
     int width = MatlabValues.count(columns, "the columns of " + argument, 1);
     if (r != x.size()) {
-      throw new IllegalArgumentException(argument + " has " + r + " rows but " + x.argument() + " has " + x.size()
+      throw new MatlabError(MatlabError.INVALID_TARGETS, argument + " has " + r + " rows but " + x.argument() + " has " + x.size()
           + " sequences: expected one row of responses per sequence");
     }
     checkTotal(argument, v.length, (long) r * width);
@@ -87,7 +87,7 @@ public final class MatlabTargets {
     double[] v = MatlabValues.doubles(values, argument);
     double[] r = MatlabValues.doubles(rows, argument + " sizes");
     if (r.length != x.size()) {
-      throw new IllegalArgumentException(argument + " has " + r.length + " response sequences but "
+      throw new MatlabError(MatlabError.INVALID_TARGETS, argument + " has " + r.length + " response sequences but "
           + x.argument() + " has " + x.size() + " sequences: expected one per sequence");
     }
     int[] n = stepCounts(x, argument, columns, "time steps");
@@ -99,7 +99,7 @@ public final class MatlabTargets {
       if (i == 0) {
         width = w;
       } else if (w != width) {
-        throw new IllegalArgumentException(Sequences.element(argument, i) + " has " + w + " responses (rows), but "
+        throw new MatlabError(MatlabError.INVALID_TARGETS, Sequences.element(argument, i) + " has " + w + " responses (rows), but "
             + Sequences.element(argument, 0) + " has " + width);
       }
       float[] y = new float[w * n[i]];
@@ -120,16 +120,16 @@ public final class MatlabTargets {
   static String[] classNames(Object classNames, String argument) {
     String[] names = MatlabValues.strings(classNames, "the classes of " + argument);
     if (names.length == 0) {
-      throw new IllegalArgumentException(argument + " has no classes");
+      throw new MatlabError(MatlabError.INVALID_TARGETS, argument + " has no classes");
     }
     Set<String> seen = new HashSet<>();
     for (String name : names) {
       if (name.isEmpty() || name.indexOf('\n') >= 0) {
-        throw new IllegalArgumentException(argument + " has a class named '" + name
+        throw new MatlabError(MatlabError.INVALID_TARGETS, argument + " has a class named '" + name
             + "'; class names must be non-empty single lines");
       }
       if (!seen.add(name)) {
-        throw new IllegalArgumentException(argument + " names the class '" + name + "' twice");
+        throw new MatlabError(MatlabError.INVALID_TARGETS, argument + " names the class '" + name + "' twice");
       }
     }
     return names;
@@ -138,14 +138,14 @@ public final class MatlabTargets {
   private static int[] stepCounts(Sequences x, String argument, Object counts, String what) {
     double[] c = MatlabValues.doubles(counts, argument + " sizes");
     if (c.length != x.size()) {
-      throw new IllegalArgumentException(argument + " has " + c.length + " sequences but " + x.argument()
+      throw new MatlabError(MatlabError.INVALID_TARGETS, argument + " has " + c.length + " sequences but " + x.argument()
           + " has " + x.size() + ": expected one per sequence");
     }
     int[] n = new int[c.length];
     for (int i = 0; i < c.length; i++) {
       n[i] = MatlabValues.count(c[i], "the " + what + " of " + Sequences.element(argument, i), 0);
       if (n[i] != x.steps(i)) {
-        throw new IllegalArgumentException(Sequences.element(argument, i) + " has " + n[i] + " " + what + " but "
+        throw new MatlabError(MatlabError.INVALID_TARGETS, Sequences.element(argument, i) + " has " + n[i] + " " + what + " but "
             + Sequences.element(x.argument(), i) + " has " + x.steps(i) + " time steps");
       }
     }
@@ -154,10 +154,10 @@ public final class MatlabTargets {
 
   private static int classId(double code, int classes, String where) {
     if (Double.isNaN(code)) {
-      throw new IllegalArgumentException(where + " is undefined: every label needs a class");
+      throw new MatlabError(MatlabError.INVALID_TARGETS, where + " is undefined: every label needs a class");
     }
     if (!(code >= 1 && code <= classes && code == Math.rint(code))) {
-      throw new IllegalArgumentException(where + " has class code " + MatlabValues.number(code)
+      throw new MatlabError(MatlabError.INVALID_TARGETS, where + " has class code " + MatlabValues.number(code)
           + ", expected 1 to " + classes);
     }
     return (int) code - 1;
@@ -165,7 +165,7 @@ public final class MatlabTargets {
 
   private static float response(double value, String where) {
     if (!Double.isFinite(value) || Math.abs(value) > Float.MAX_VALUE) {
-      throw new IllegalArgumentException(where + " is " + MatlabValues.number(value) + ": responses must be "
+      throw new MatlabError(MatlabError.INVALID_TARGETS, where + " is " + MatlabValues.number(value) + ": responses must be "
           + (Double.isFinite(value) ? "within single precision" : "finite numbers"));
     }
     return (float) value;
@@ -173,7 +173,7 @@ public final class MatlabTargets {
 
   private static void checkTotal(String argument, long found, long expected) {
     if (found != expected) {
-      throw new IllegalArgumentException(argument + " holds " + found + " values, but its sizes add up to "
+      throw new MatlabError(MatlabError.INVALID_TARGETS, argument + " holds " + found + " values, but its sizes add up to "
           + expected);
     }
   }

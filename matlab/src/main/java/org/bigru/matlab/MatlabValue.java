@@ -10,7 +10,9 @@ import org.bigru.model.EnumNames;
  *
  * @param kind what MATLAB holds
  * @param text {@link Kind#TEXT}: the characters; {@link Kind#NUMBER}: the number with 17 significant digits
- *             (exact; Inf, -Inf and NaN as MATLAB writes them); {@link Kind#LOGICAL}: true or false;
+ *             (exact; Inf, -Inf and NaN as MATLAB writes them); {@link Kind#LIST}: the strings, one a line;
+ *             {@link Kind#NUMBERS}: the numbers as NUMBER writes them, comma-separated; {@link Kind#LOGICAL}: true or
+ *             false;
  *             {@link Kind#EMPTY}: ""; {@link Kind#OTHER}: what it is, for messages ("a 1-by-2 cell");
  *             {@link Kind#WRITTEN}: text to be read as the argument's type (a number, a flag or a name)
  */
@@ -22,6 +24,10 @@ record MatlabValue(Kind kind, String text) {
     TEXT,
     /** A real numeric scalar. */
     NUMBER,
+    /** A cell array of character rows, or a string array (not a scalar). */
+    LIST,
+    /** A real numeric vector (not a scalar). */
+    NUMBERS,
     /** A logical scalar. */
     LOGICAL,
     /** An empty array ([], {}). */
@@ -106,6 +112,27 @@ record MatlabValue(Kind kind, String text) {
     }
   }
 
+  /** The strings of a {@link Kind#LIST} ("" gives none), or the one string of TEXT or WRITTEN text. */
+  java.util.List<String> strings() {
+    if (kind == Kind.LIST) {
+      return text.isEmpty() ? java.util.List.of() : java.util.List.of(text.split("\n", -1));
+    }
+    return java.util.List.of(text);
+  }
+
+  /** The numbers of a {@link Kind#NUMBERS} or {@link Kind#NUMBER} value. */
+  double[] numbers() {
+    if (kind == Kind.NUMBER) {
+      return new double[] {number()};
+    }
+    String[] parts = text.split(",");
+    double[] values = new double[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      values[i] = new MatlabValue(Kind.NUMBER, parts[i]).number();
+    }
+    return values;
+  }
+
   /** The value as a message names it after "not": 'once', 3, true, [], a 1-by-2 cell. */
   String describe() {
     switch (kind) {
@@ -115,6 +142,10 @@ record MatlabValue(Kind kind, String text) {
         return MatlabValues.number(number());
       case EMPTY:
         return "[]";
+      case LIST:
+        return "{'" + String.join("', '", strings()) + "'}";
+      case NUMBERS:
+        return "[" + text.replace(",", " ") + "]";
       case WRITTEN:
         return isNumber() ? text.trim() : "'" + text + "'";
       default:

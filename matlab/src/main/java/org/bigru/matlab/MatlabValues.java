@@ -44,14 +44,14 @@ final class MatlabValues {
       double[] d = new double[v.length];
       for (int i = 0; i < v.length; i++) {
         if (!(v[i] instanceof Number)) {
-          throw new IllegalArgumentException(argument + " must be numeric; element " + (i + 1) + " is "
+          throw new MatlabError(MatlabError.INVALID_VALUE, argument + " must be numeric; element " + (i + 1) + " is "
               + describe(v[i]));
         }
         d[i] = ((Number) v[i]).doubleValue();
       }
       return d;
     }
-    throw new IllegalArgumentException(argument + " must be a numeric vector, not " + describe(value));
+    throw new MatlabError(MatlabError.INVALID_VALUE, argument + " must be a numeric vector, not " + describe(value));
   }
 
   /** The strings of {@code value}: a cell array of strings, or one string. */
@@ -67,14 +67,14 @@ final class MatlabValues {
       String[] s = new String[v.length];
       for (int i = 0; i < v.length; i++) {
         if (!(v[i] instanceof String)) {
-          throw new IllegalArgumentException(argument + " must hold strings; element " + (i + 1) + " is "
+          throw new MatlabError(MatlabError.INVALID_VALUE, argument + " must hold strings; element " + (i + 1) + " is "
               + describe(v[i]));
         }
         s[i] = (String) v[i];
       }
       return s;
     }
-    throw new IllegalArgumentException(argument + " must be a cell array of strings, not " + describe(value));
+    throw new MatlabError(MatlabError.INVALID_VALUE, argument + " must be a cell array of strings, not " + describe(value));
   }
 
   /** A whole number of at least {@code min} (and at most Integer.MAX_VALUE), named in the message if not. */
@@ -100,7 +100,7 @@ final class MatlabValues {
    * an argument ({@code numHiddenUnits}) or a name-value option's value ({@code the value of 'MaxEpochs'}).
    */
   static IllegalArgumentException invalid(String subject, String expected, String found) {
-    return new IllegalArgumentException(subject + " must be " + expected + ", not " + found);
+    return new MatlabError(MatlabError.INVALID_VALUE, subject + " must be " + expected + ", not " + found);
   }
 
   /** A number as MATLAB prints it: 3, 0.5, NaN, Inf. */
@@ -113,6 +113,14 @@ final class MatlabValues {
     }
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
       return Long.toString((long) value);
+    }
+    return Double.toString(value);
+  }
+
+  /** A number in as few digits as read back exactly (Inf, -Inf and NaN as MATLAB writes them). */
+  static String exact(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      return number(value);
     }
     return Double.toString(value);
   }

@@ -44,7 +44,7 @@ final class Signature {
     }
     for (String name : given.keySet()) {
       if (!known.contains(name)) {
-        throw new IllegalArgumentException("'" + name + "' is not an option of " + function + "; the options are: "
+        throw new MatlabError(MatlabError.UNKNOWN_OPTION, "'" + name + "' is not an option of " + function + "; the options are: "
             + String.join(", ", options));
       }
     }
@@ -85,9 +85,10 @@ final class Signature {
     }
 
     private <T> void addRow(List<String> rows, MatlabArgument<T> a) {
+      T value = get(a);
       rows.add(a.field());
-      rows.add(a.type().kind());
-      rows.add(a.write(get(a)));
+      rows.add(a.type().kindOf(value));
+      rows.add(a.write(value));
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.function.DoublePredicate;
 import java.util.function.Function;
 import org.bigru.matlab.MatlabValue.Kind;
 import org.bigru.model.EnumNames;
+import org.bigru.model.data.SequenceLength;
 
 /**
  * The values an argument of a {@code +bigru} function takes: how one is read from what MATLAB passed, how it is
@@ -58,6 +59,11 @@ abstract class ValueType<T> {
    * "data" (a MATLAB value such as ValidationData, kept by the MATLAB side as given and not read here).
    */
   abstract String kind();
+
+  /** The kind of one value as the MATLAB side stores it; {@link #kind()} unless the type holds more than one. */
+  String kindOf(T value) {
+    return kind();
+  }
 
   /** What a message says the value must be: "a whole number of at least 1", "'once', 'never', 'every-epoch'". */
   abstract String expected();
@@ -187,6 +193,192 @@ abstract class ValueType<T> {
     };
   }
 
+  /**
+   * Names from {@code allowed} (each a constant of its enum, as {@link EnumNames} names it): one string, a cell
+   * array or string array of them, or [] for none; each at most once. Written back as a list.
+   */
+  static <E extends Enum<E>> ValueType<List<E>> names(Class<E> type) {
+    List<E> allowed = List.of(type.getEnumConstants());
+    return new ValueType<>() {
+      @Override
+      String kind() {
+        return "list";
+      }
+
+      @Override
+      String expected() {
+        StringBuilder list = new StringBuilder();
+        for (E e : allowed) {
+          list.append(list.length() == 0 ? "'" : ", '").append(EnumNames.of(e)).append('\'');
+        }
+        return "[] or names from " + list;
+      }
+
+      @Override
+      List<E> read(MatlabValue given, MatlabArgument<List<E>> argument) {
+        if (given.kind() == Kind.EMPTY) {
+          return List.of();
+        }
+        if (given.kind() != Kind.TEXT && given.kind() != Kind.WRITTEN && given.kind() != Kind.LIST) {
+          throw argument.invalid(expected(), given.describe());
+        }
+        List<E> chosen = new ArrayList<>();
+        for (String name : given.strings()) {
+          E constant;
+          try {
+            constant = EnumNames.parse(type, name, argument.name());
+          } catch (IllegalArgumentException e) {
+            throw argument.invalid(expected(), "'" + name + "'");
+          }
+          if (chosen.contains(constant)) {
+            throw argument.invalid(expected() + ", each once", given.describe());
+          }
+          chosen.add(constant);
+        }
+        return List.copyOf(chosen);
+      }
+
+      @Override
+      String write(List<E> value) {
+        List<String> names = new ArrayList<>();
+        for (E e : value) {
+          names.add(EnumNames.of(e));
+        }
+        return String.join("\n", names);
+      }
+    };
+  }
+
+  /** Finite numbers: a scalar or a vector, or [] for none (null). Written back as a column. */
+  static ValueType<double[]> numbers() {
+    return new ValueType<>() {
+      @Override
+      String kind() {
+        return "numbers";
+      }
+
+      @Override
+      String expected() {
+        return "a vector of finite numbers";
+      }
+
+      @Override
+      double[] read(MatlabValue given, MatlabArgument<double[]> argument) {
+        if (given.kind() == Kind.EMPTY) {
+          return null;
+        }
+        if (given.kind() != Kind.NUMBER && given.kind() != Kind.NUMBERS) {
+          throw argument.invalid(expected(), given.describe());
+        }
+        double[] values = given.numbers();
+        for (double v : values) {
+          if (!Double.isFinite(v)) {
+            throw argument.invalid(expected(), given.describe());
+          }
+        }
+        return values;
+      }
+
+      @Override
+      String write(double[] value) {
+        if (value == null) {
+          return "";
+        }
+        List<String> texts = new ArrayList<>();
+        for (double v : value) {
+          texts.add(MatlabValues.exact(v));
+        }
+        return String.join(",", texts);
+      }
+    };
+  }
+
+  /** MATLAB's SequenceLength: 'longest', 'shortest' or a whole number of time steps (at least 1). */
+  static ValueType<SequenceLength> sequenceLength() {
+    return new ValueType<>() {
+      @Override
+      String kind() {
+        return "text";
+      }
+
+      @Override
+      String kindOf(SequenceLength value) {
+        return value != null && value.kind() == SequenceLength.Kind.SPLIT ? "number" : "text";
+      }
+
+      @Override
+      String expected() {
+        return "'longest', 'shortest' or a whole number of at least 1";
+      }
+
+      @Override
+      SequenceLength read(MatlabValue given, MatlabArgument<SequenceLength> argument) {
+        if (given.isNumber()) {
+          double v = given.number();
+          if (!MatlabValues.isCount(v, 1)) {
+            throw argument.invalid(expected(), given.describe());
+          }
+          return SequenceLength.split((int) v);
+        }
+        if (given.kind() == Kind.TEXT || given.kind() == Kind.WRITTEN) {
+          switch (given.text().trim().toLowerCase(Locale.ROOT)) {
+            case "longest":
+              return SequenceLength.LONGEST;
+            case "shortest":
+              return SequenceLength.SHORTEST;
+            default:
+              break;
+          }
+        }
+        throw argument.invalid(expected(), given.describe());
+      }
+
+      @Override
+      String write(SequenceLength value) {
+        return value.toString();
+      }
+    };
+  }
+
+  /**
+   * A data format ('auto' or one of {@code formats}, such as "CTB"), case-insensitive, written back in capitals
+   * ('auto' in lower case).
+   */
+  static ValueType<String> dataFormat(List<String> formats) {
+    return new ValueType<>() {
+      @Override
+      String kind() {
+        return "text";
+      }
+
+      @Override
+      String expected() {
+        return "'auto', '" + String.join("', '", formats) + "'";
+      }
+
+      @Override
+      String read(MatlabValue given, MatlabArgument<String> argument) {
+        if (given.kind() == Kind.TEXT || given.kind() == Kind.WRITTEN) {
+          String text = given.text().trim();
+          if (text.equalsIgnoreCase("auto")) {
+            return "auto";
+          }
+          for (String format : formats) {
+            if (format.equalsIgnoreCase(text)) {
+              return format;
+            }
+          }
+        }
+        throw argument.invalid(expected(), given.describe());
+      }
+
+      @Override
+      String write(String value) {
+        return value;
+      }
+    };
+  }
+
   /** A MATLAB value the MATLAB side keeps and checks itself (ValidationData: the data, crossing on its own). */
   static ValueType<Void> data() {
     return new ValueType<>() {
@@ -257,7 +449,7 @@ abstract class ValueType<T> {
         }
         String reason = refused.get(constant);
         if (reason != null) {
-          throw new IllegalArgumentException(argument.name() + " '" + EnumNames.of(constant) + "' is not supported: "
+          throw new MatlabError(MatlabError.NOT_SUPPORTED, argument.name() + " '" + EnumNames.of(constant) + "' is not supported: "
               + reason);
         }
         return constant;

@@ -166,7 +166,7 @@ class LayerArrayTest {
         () -> layers("sequenceInput 2", "lstm 4", "fullyConnected 2", "dropout 0.5", "softmax", "classification"));
     assertMessage("layers(3) (sequenceInputLayer 'sequenceinput_1') is a second input layer",
         () -> layers("sequenceInput 2", "lstm 4", "sequenceInput 2", "fullyConnected 2", "regression"));
-    assertMessage("layers(5) (fullyConnectedLayer 'fc_1') found where classificationLayer was expected",
+    assertMessage("layers(5) (fullyConnectedLayer 'fc_1') found where classificationLayer (or the end of the array) was expected",
         () -> layers("sequenceInput 2", "lstm 4", "fullyConnected 2", "softmax", "fullyConnected 2", "regression"));
     assertMessage("layers ends after layers(2); it needs an output fullyConnectedLayer",
         () -> layers("sequenceInput 2", "bilstm 4"));

@@ -51,10 +51,13 @@ class MatlabArgumentsTest {
     assertEquals(List.of("Name", "option"), Arrays.asList(MatlabArguments.declared("softmaxLayer")));
     List<String> training = Arrays.asList(MatlabArguments.declared("trainingOptions"));
     assertEquals(List.of("solverName", "required", "MaxEpochs", "option"), training.subList(0, 4));
-    assertEquals(31 * 2, training.size());
+    assertEquals(35 * 2, training.size());
     assertEquals(List.of("MiniBatchSize", "option", "SequenceLength", "option", "SequencePaddingDirection", "option",
         "SequencePaddingValue", "option", "ExecutionEnvironment", "option", "Acceleration", "option"),
         Arrays.asList(MatlabArguments.declared("predict")));
+    assertEquals(List.of("MiniBatchSize", "option", "InputDataFormats", "option", "SequenceLength", "option",
+        "SequencePaddingDirection", "option", "SequencePaddingValue", "option", "ExecutionEnvironment", "option",
+        "Acceleration", "option", "UniformOutput", "option"), Arrays.asList(MatlabArguments.declared("minibatchpredict")));
     assertEquals(List.of("SequenceLengths", "option"), Arrays.asList(MatlabArguments.declared("exportONNXNetwork")));
     assertEquals(Map.of("SequenceLengths", "logical true"), resolve("exportONNXNetwork", "SequenceLengths", "number",
         "1"));
@@ -66,7 +69,10 @@ class MatlabArgumentsTest {
   void aLayerStructHasEveryFieldInOneOrderWithMatlabsDefaults() {
     Map<String, String> gru = resolve("gruLayer", "numHiddenUnits", "number", "5", "OutputMode", "text", "LAST");
     assertEquals(List.of("Name", "Type", "InputSize", "NumHiddenUnits", "OutputMode", "ResetGateMode", "MergeMode",
-        "OutputSize", "Probability"), List.copyOf(gru.keySet()));
+        "OutputSize", "Probability", "Normalization", "NormalizationDimension", "Mean", "StandardDeviation", "Min",
+        "Max"), List.copyOf(gru.keySet()));
+    assertEquals("text ", gru.get("Normalization"));
+    assertEquals("numbers ", gru.get("Mean"));
     assertEquals("text ", gru.get("Name"));
     assertEquals("text gru", gru.get("Type"));
     assertEquals("number 5", gru.get("NumHiddenUnits"));
@@ -83,8 +89,14 @@ class MatlabArgumentsTest {
     assertEquals("number 0.25", resolve("dropoutLayer", "probability", "number", "0.25").get("Probability"));
     assertEquals("text recurrent-bias-after-multiplication", resolve("bigruLayer", "numHiddenUnits", "number", "3",
         "ResetGateMode", "text", "Recurrent-Bias-After-Multiplication").get("ResetGateMode"));
-    assertEquals(List.of("Name", "Type", "InputSize", "NumHiddenUnits", "OutputMode", "ResetGateMode", "MergeMode",
-        "OutputSize", "Probability"), List.copyOf(resolve("regressionLayer").keySet()));
+    assertEquals(List.copyOf(gru.keySet()), List.copyOf(resolve("regressionLayer").keySet()));
+    Map<String, String> input = resolve("sequenceInputLayer", "inputSize", "number", "2", "Normalization", "text",
+        "ZScore", "Mean", "numbers", "1,2.5", "StandardDeviation", "numbers", "3,4");
+    assertEquals("text zscore", input.get("Normalization"));
+    assertEquals("text auto", input.get("NormalizationDimension"));
+    assertEquals("numbers 1.0,2.5", input.get("Mean"));
+    assertMessage("has a StandardDeviation of 1 value, but it needs 2 values", () -> resolve("sequenceInputLayer",
+        "inputSize", "number", "2", "StandardDeviation", "number", "3"));
   }
 
   @Test
@@ -95,10 +107,12 @@ class MatlabArgumentsTest {
         new String[] {"", "g", "", ""}, new double[] {3, 8, 1, Double.NaN}, new String[] {"", "sequence", "", ""},
         new String[] {"", "after-multiplication", "", ""}, new String[] {"", "sum", "", ""});
     String[] all = array.fields();
-    assertEquals(4 * 9 * 3, all.length);
-    assertEquals(written, byField(Arrays.copyOfRange(all, 27, 54)));
-    assertEquals("number 3", byField(Arrays.copyOfRange(all, 0, 27)).get("InputSize"));
-    assertEquals("text sequenceinput", byField(Arrays.copyOfRange(all, 0, 27)).get("Name"));
+    int fields = 15 * 3;
+    assertEquals(4 * fields, all.length);
+    assertEquals(written, byField(Arrays.copyOfRange(all, fields, 2 * fields)));
+    assertEquals("number 3", byField(Arrays.copyOfRange(all, 0, fields)).get("InputSize"));
+    assertEquals("text sequenceinput", byField(Arrays.copyOfRange(all, 0, fields)).get("Name"));
+    assertEquals("text none", byField(Arrays.copyOfRange(all, 0, fields)).get("Normalization"));
   }
 
   @Test
@@ -117,8 +131,16 @@ class MatlabArgumentsTest {
         () -> resolve("bigruLayer", "numHiddenUnits", "number", "2", "MergeMode", "number", "2"));
     assertMessage("the value of 'Name' must be a string, not a 1-by-2 cell",
         () -> resolve("reluLayer", "Name", "other", "a 1-by-2 cell"));
-    assertMessage("the value of 'Normalization' must be 'none', not 'zscore'",
-        () -> resolve("sequenceInputLayer", "inputSize", "number", "3", "Normalization", "text", "zscore"));
+    assertMessage("the value of 'Normalization' must be 'none', 'zerocenter', 'zscore', 'rescale-symmetric', "
+        + "'rescale-zero-one', not 'minmax'",
+        () -> resolve("sequenceInputLayer", "inputSize", "number", "3", "Normalization", "text", "minmax"));
+    assertMessage("NormalizationDimension 'element' is not supported: sequences differ in length",
+        () -> resolve("sequenceInputLayer", "inputSize", "number", "3", "NormalizationDimension", "text", "element"));
+    assertMessage("layers(1) (sequenceInputLayer) has a Mean of 2 values, but it needs 3 values (one per channel of "
+        + "the InputSize 3)", () -> resolve("sequenceInputLayer", "inputSize", "number", "3", "Normalization", "text",
+        "zscore", "Mean", "numbers", "1,2"));
+    assertMessage("the value of 'StandardDeviation' must be a vector of finite numbers, not [1 NaN 2]",
+        () -> resolve("sequenceInputLayer", "inputSize", "number", "3", "StandardDeviation", "numbers", "1,NaN,2"));
     assertMessage("'ResetGateMode' is not an option of lstmLayer; the options are: Name, OutputMode",
         () -> resolve("lstmLayer", "numHiddenUnits", "number", "2", "ResetGateMode", "text", "after-multiplication"));
     assertMessage("the value of 'MiniBatchSize' must be a whole number of at least 1, not 2.5",
@@ -146,6 +168,17 @@ class MatlabArgumentsTest {
     assertEquals("logical false", adam.get("Verbose"));
     assertEquals("number ", adam.get("Seed"));
     assertEquals("text ", adam.get("CheckpointPath"));
+    assertEquals("text auto", adam.get("OutputNetwork"));
+    assertEquals("list ", adam.get("Metrics"));
+    assertEquals("text loss", adam.get("ObjectiveMetricName"));
+    assertEquals("text longest", adam.get("SequenceLength"));
+    assertEquals("text auto", adam.get("InputDataFormats"));
+    assertEquals("logical true", adam.get("ResetInputNormalization"));
+    Map<String, String> more = resolve("trainingOptions", "solverName", "text", "adam", "Metrics", "list",
+        "Accuracy\nRMSE", "SequenceLength", "number", "20", "InputDataFormats", "text", "ctb");
+    assertEquals("list accuracy\nrmse", more.get("Metrics"));
+    assertEquals("number 20", more.get("SequenceLength"), "a number of steps comes back a number");
+    assertEquals("text CTB", more.get("InputDataFormats"));
     Map<String, String> sgdm = resolve("trainingOptions", "solverName", "text", "sgdm");
     assertEquals("number 0.01", sgdm.get("InitialLearnRate"));
     assertEquals("number 0.9", resolve("trainingOptions", "solverName", "text", "rmsprop")
@@ -174,7 +207,7 @@ class MatlabArgumentsTest {
       String kind = rows[3 * i + 1];
       texts[i] = rows[3 * i + 2];
       // as bigru.internal.valueText describes what structFromRows made of each row
-      kinds[i] = kind.equals("data") || (kind.equals("number") && texts[i].isEmpty()) ? "empty" : kind;
+      kinds[i] = kind.equals("data") || (texts[i].isEmpty() && !kind.equals("text")) ? "empty" : kind;
     }
     TrainingOptions t = MatlabOptions.fromStruct(fields, kinds, texts).training();
     assertEquals(OptimizerKind.SGDM, t.optimizer());

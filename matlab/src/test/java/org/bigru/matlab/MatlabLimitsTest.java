@@ -63,18 +63,18 @@ class MatlabLimitsTest {
     Sequences x = Sequences.fromMatlab("X", new double[] {1, 2, 3}, new double[] {1, 1, 1}, new double[] {1, 1, 1});
     Dataset y = MatlabTargets.responsesPerSequence(x, "Y", new double[] {1, 2, 3}, 3, 1);
     MatlabOptions options = MatlabOptions.fromMatlab("adam", new String[0], new String[0]);
-    assertMessage("training BiGRU(20000, last) -> Dense(1, linear) -> fc(1) (", () -> Bigru.train(
+    assertMessage("training BiGRU(20000, last) -> Dense(1, linear) -> fc(1) (", () -> Bigru.train("trainNetwork",
         layers(20_000, "last", 1, 1, false), y, null, null, options, null, null));
-    assertMessage(" needs ", () -> Bigru.train(layers(20_000, "last", 1, 1, false), y, null, null, options, null,
+    assertMessage(" needs ", () -> Bigru.train("trainNetwork", layers(20_000, "last", 1, 1, false), y, null, null, options, null,
         null));
-    assertMessage(" MiB; " + RAISE + " or use fewer NumHiddenUnits", () -> Bigru.train(layers(20_000, "last", 1, 1,
+    assertMessage(" MiB; " + RAISE + " or use fewer NumHiddenUnits", () -> Bigru.train("trainNetwork", layers(20_000, "last", 1, 1,
         false), y, null, null, options, null, null));
   }
 
   @Test
   void predictingMoreThanTheHeapHoldsIsRefused() {
     LayerArray layers = layers(2, "sequence", 2, 20_000, true);
-    MatlabNetwork network = new MatlabNetwork(Network.create(layers.config(), 1), layers, null, null);
+    MatlabNetwork network = new MatlabNetwork(Network.create(layers.config(), 1));
     int steps = 1_000_000;
     Sequences x = Sequences.fromMatlab("X", new double[steps], new double[] {1}, new double[] {steps});
     assertMessage("predicting 1 sequences of up to 1000000 time steps needs ", () -> network.predict(x));
@@ -100,11 +100,11 @@ class MatlabLimitsTest {
     String folder = dir.resolve("ck").toString();
     MatlabOptions options = MatlabOptions.fromMatlab("adam", new String[] {"MaxEpochs", "CheckpointPath", "Verbose"},
         new String[] {"1", folder, "false"});
-    Bigru.train(layers(2, "last", 2, 1, false), y, null, null, options, null, null);
+    Bigru.train("trainNetwork", layers(2, "last", 2, 1, false), y, null, null, options, null, null);
     assertMessage("CheckpointPath '" + folder + "' already holds the checkpoints of this same run", () ->
-        Bigru.train(layers(2, "last", 2, 1, false), y, null, null, options, null, null));
+        Bigru.train("trainNetwork", layers(2, "last", 2, 1, false), y, null, null, options, null, null));
     assertMessage("; give another CheckpointPath, or set 'ResumeFromCheckpoint', true to continue that run", () ->
-        Bigru.train(layers(2, "last", 2, 1, false), y, null, null, options, null, null));
+        Bigru.train("trainNetwork", layers(2, "last", 2, 1, false), y, null, null, options, null, null));
   }
 
   @Test

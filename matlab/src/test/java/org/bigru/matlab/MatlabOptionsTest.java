@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.bigru.model.data.PaddingDirection;
+import org.bigru.model.data.SequenceLength;
 import org.bigru.model.train.OptimizerKind;
 import org.bigru.model.train.Shuffle;
 import org.bigru.model.train.TrainingOptions;
+import org.bigru.model.train.ValidationObjective;
 import org.junit.jupiter.api.Test;
 
 class MatlabOptionsTest {
@@ -48,6 +51,7 @@ class MatlabOptionsTest {
         "0.050000000000000003", "Momentum", "0.5", "GradientThreshold", "2", "GradientThresholdMethod",
         "absolute-value", "LearnRateSchedule", "piecewise", "LearnRateDropFactor", "0.5", "LearnRateDropPeriod",
         "3", "Shuffle", "every-epoch", "ValidationPatience", "4", "OutputNetwork", "best-validation-loss",
+        "ValidationData", "given",
         "Seed", "123", "ValidationFrequency", "5", "Verbose", "false").training();
     assertEquals(7, t.maxEpochs());
     assertEquals(0.05, t.learningRate());
@@ -61,6 +65,38 @@ class MatlabOptionsTest {
     assertEquals(4, t.validationPatience());
     assertTrue(t.restoreBestWeights());
     assertEquals(123, t.seed());
+  }
+
+  @Test
+  void outputNetworkAutoIsTheBestValidationsWithValidationData() {
+    assertFalse(options("adam").training().restoreBestWeights());
+    assertTrue(options("adam", "ValidationData", "given").training().restoreBestWeights());
+    assertFalse(options("adam", "ValidationData", "given", "OutputNetwork", "last-iteration").training()
+        .restoreBestWeights());
+    assertTrue(options("adam", "ValidationData", "given", "OutputNetwork", "best-validation").training()
+        .restoreBestWeights());
+  }
+
+  @Test
+  void theObjectiveMetricJudgesTheBestValidation() {
+    assertEquals(ValidationObjective.LOSS, options("adam").training().validationObjective());
+    assertEquals(ValidationObjective.ACCURACY, options("adam", "Metrics", "accuracy", "ObjectiveMetricName",
+        "accuracy").training().validationObjective());
+    assertEquals(ValidationObjective.LOSS, options("adam", "Metrics", "rmse", "ObjectiveMetricName", "rmse")
+        .training().validationObjective(), "the RMSE ranks validations as the mean squared error does");
+    assertEquals(ValidationObjective.LOSS, options("adam", "Metrics", "accuracy", "ObjectiveMetricName", "accuracy",
+        "ValidationData", "given", "OutputNetwork", "best-validation-loss").training().validationObjective());
+  }
+
+  @Test
+  void sequenceLengthAndPaddingDirectionReachTheTrainer() {
+    TrainingOptions shortest = options("adam", "SequenceLength", "shortest", "SequencePaddingDirection", "left")
+        .training();
+    assertEquals(SequenceLength.SHORTEST, shortest.sequenceLength());
+    assertEquals(PaddingDirection.LEFT, shortest.paddingDirection());
+    assertEquals(SequenceLength.split(12), options("adam", "SequenceLength", "12").training().sequenceLength());
+    assertEquals(SequenceLength.LONGEST, options("adam").training().sequenceLength());
+    assertEquals(PaddingDirection.RIGHT, options("adam").training().paddingDirection());
   }
 
   @Test
@@ -94,7 +130,18 @@ class MatlabOptionsTest {
         () -> options("adam", "InitialLearnRate", "fast"));
     assertMessage("the value of 'GradientThresholdMethod' must be",
         () -> options("adam", "GradientThreshold", "1", "GradientThresholdMethod", "l1norm"));
-    assertMessage("SequenceLength 'shortest' is not supported", () -> options("adam", "SequenceLength", "shortest"));
+    assertMessage("the value of 'SequenceLength' must be 'longest', 'shortest' or a whole number of at least 1, not "
+        + "'medium'", () -> options("adam", "SequenceLength", "medium"));
+    assertMessage("the value of 'SequenceLength' must be 'longest', 'shortest' or a whole number of at least 1, not "
+        + "2.5", () -> options("adam", "SequenceLength", "2.5"));
+    assertMessage("OutputNetwork 'best-validation' needs ValidationData: the best network is chosen by validation",
+        () -> options("adam", "OutputNetwork", "best-validation"));
+    assertMessage("ObjectiveMetricName 'accuracy' is not one of the Metrics; it must be 'loss' or a name in Metrics "
+        + "(give 'Metrics', 'accuracy')", () -> options("adam", "ObjectiveMetricName", "accuracy"));
+    assertMessage("the value of 'Metrics' must be [] or names from 'accuracy', 'rmse', not 'fscore'",
+        () -> options("adam", "Metrics", "fscore"));
+    assertMessage("the value of 'CheckpointFrequencyUnit' must be 'epoch' with a numeric SequenceLength",
+        () -> options("adam", "SequenceLength", "5", "CheckpointPath", "ck", "CheckpointFrequencyUnit", "iteration"));
     assertMessage("the value of 'ExecutionEnvironment' must be 'auto', 'cpu', not 'gpu'",
         () -> options("adam", "ExecutionEnvironment", "gpu"));
     assertMessage("the value of 'Verbose' must be true or false", () -> options("adam", "Verbose", "maybe"));

@@ -122,8 +122,8 @@ class OctaveBridgeTest {
 
   @Test
   void verboseTrainingPrintsMatlabsTableInOctave() {
-    assertTrue(output.contains("|  Epoch  |  Iteration  |  Time Elapsed  |  Mini-batch  |  Validation  |"),
-        "no progress table in Octave's output:\n" + output);
+    assertTrue(output.contains("|  Epoch  |  Iteration  |  Time Elapsed  |  Mini-batch  |  Mini-batch  |  Base "
+        + "Learning  |"), "no progress table in Octave's output:\n" + output);
     assertTrue(output.contains("Training finished: Max epochs completed."), output);
   }
 

@@ -1,0 +1,29 @@
+classdef SeriesNetwork < bigru.internal.Network
+%SERIESNETWORK  A network of trainNetwork's idiom: its layers end with classificationLayer or regressionLayer;
+%   classify and predict use it. trainNetwork returns one, and bigru.loadNetwork one of a file saved so (or
+%   written by the bigru command line or PyTorch).
+%   Properties: Layers, InputNames, OutputNames. The Java network, the classes and the metadata are hidden
+%   properties (Java, ClassNames, Metadata).
+%   save and load keep it in a MAT-file in MATLAB (saveobj/loadobj); in Octave use bigru.saveNetwork and
+%   bigru.loadNetwork.
+  methods
+    function net = SeriesNetwork(jnet)
+      if nargin == 0
+        jnet = [];
+      end
+      net@bigru.internal.Network(jnet);
+    end
+
+    function disp(net)
+      fprintf('  bigru.SeriesNetwork with properties:\n\n');
+      fprintf('         Layers: [%dx1 struct] (%s)\n', numel(net.Layers), strjoin({net.Layers.Type}, ', '));
+      fprintf('     InputNames: {''%s''}\n', net.InputNames{1});
+      fprintf('    OutputNames: {''%s''}\n\n', net.OutputNames{1});
+    end
+  end
+  methods (Static)
+    function net = loadobj(s)
+      net = bigru.internal.network(bigru.internal.Network.javaFromSaved(s));
+    end
+  end
+end
