@@ -138,7 +138,10 @@ public final class LayerArray {
   public LayerArray fitNormalization(Sequences train, boolean reset) {
     train.requireFeatures(config.inputSize(), "the layer array");
     InputNormalization n = normalization();
-    if (n.kind() == MatlabChoices.Normalization.NONE || (!reset && n.hasStatistics())) {
+    if (n.kind() == MatlabChoices.Normalization.NONE) {
+      return this;
+    }
+    if (!reset) {
       if (!n.hasStatistics()) {
         throw new MatlabError(MatlabError.INVALID_LAYERS, "layers(1) (sequenceInputLayer) has no statistics for its "
             + "Normalization '" + org.bigru.model.EnumNames.of(n.kind()) + "', and ResetInputNormalization is false");

@@ -101,7 +101,7 @@ public final class TrainingPlot {
     g.setColor(Color.BLACK);
     g.drawRect(left, top, right - left, bottom - top);
     g.drawString(label, left + 5, top - 5);
-    g.drawString("Iteration", right - 60, bottom + 18);
+    g.drawString("Iteration", (left + right) / 2 - 25, bottom + 18);
     g.drawString("0", left - 3, bottom + 18);
     g.drawString(String.format(Locale.ROOT, "%.0f", xMax), right - 20, bottom + 18);
     g.setColor(TRAINING);
