@@ -11,7 +11,7 @@ import org.bigru.kernels.Kernels;
  * of several timed rounds after a warm-up, in the format {@code jmh_gflops.py} and {@code numpy_sgemm.py
  * --clock cpu} share.
  *
- * <p>usage: {@code java --add-modules jdk.incubator.vector -cp benchmarks.jar org.bigru.bench.GemmCpuTime
+ * <p>usage: {@code java --add-modules=jdk.incubator.vector -cp benchmarks.jar org.bigru.bench.GemmCpuTime
  * scalar,panama nt-32x768x256 nn-256x256x256 ...}
  */
 public final class GemmCpuTime {

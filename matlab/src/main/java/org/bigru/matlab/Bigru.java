@@ -102,14 +102,12 @@ public final class Bigru {
       initial.copyWeightsTo(network);
     }
     LayerArray trained = LayerArray.fromConfig(config);
-    ProgressTable table = options.verbose() ? new ProgressTable(trainnet ? ProgressTable.Style.TRAINNET
-        : ProgressTable.Style.TRAIN_NETWORK, options.verboseFrequency(), validation != null, classification, metrics)
-        : null;
+    ProgressTable table = new ProgressTable(trainnet ? ProgressTable.Style.TRAINNET
+        : ProgressTable.Style.TRAIN_NETWORK, options.verbose(), options.verboseFrequency(), validation != null,
+        classification, metrics);
     boolean accuracy = classification && (!trainnet || metrics.contains(MatlabChoices.Metric.ACCURACY));
     TrainingRecord record = new TrainingRecord(training, classification, accuracy, table);
-    if (table != null) {
-      table.header(kernels());
-    }
+    table.header(kernels());
     TrainingSession session = new TrainingSession(record, table, () -> {
       TrainingHistory history;
       try {
@@ -119,9 +117,7 @@ public final class Bigru {
             + (e.resuming() ? "; resume with that run's data and options, or train anew with another CheckpointPath"
             : "; give another CheckpointPath, or set 'ResumeFromCheckpoint', true to continue that run"), e);
       }
-      if (table != null) {
-        table.finish(stopDescription(history));
-      }
+      table.finish(stopDescription(history));
       return new MatlabNetwork(network, trained, history, record, metrics);
     });
     session.start();

@@ -12,7 +12,8 @@ import java.util.Locale;
  * <p>trainNetwork's table: epoch, iteration, time elapsed, mini-batch accuracy (or RMSE), validation accuracy (or
  * RMSE), mini-batch loss, validation loss and base learning rate, the validation columns only with validation
  * data. trainnet's: Iteration, Epoch, TimeElapsed, LearnRate, TrainingLoss, ValidationLoss and a training and a
- * validation column per metric, with a row for the validation before the first iteration.
+ * validation column per metric, with a row for the validation before the first iteration. Without Verbose only
+ * the warnings are printed.
  */
 final class ProgressTable {
 
@@ -20,6 +21,7 @@ final class ProgressTable {
   enum Style { TRAIN_NETWORK, TRAINNET }
 
   private final Style style;
+  private final boolean verbose;
   private final int frequency;
   private final boolean validation;
   private final boolean classification;
@@ -40,9 +42,10 @@ final class ProgressTable {
   /**
    * @param metrics trainnet's Metrics (trainNetwork's table shows accuracy or RMSE whatever they are)
    */
-  ProgressTable(Style style, int frequency, boolean validation, boolean classification,
+  ProgressTable(Style style, boolean verbose, int frequency, boolean validation, boolean classification,
                 List<MatlabChoices.Metric> metrics) {
     this.style = style;
+    this.verbose = verbose;
     this.frequency = frequency;
     this.validation = validation;
     this.classification = classification;
@@ -52,6 +55,9 @@ final class ProgressTable {
 
   /** The lines before the first row. */
   synchronized void header(String kernels) {
+    if (!verbose) {
+      return;
+    }
     if (style == Style.TRAINNET) {
       StringBuilder titles = new StringBuilder();
       StringBuilder rules = new StringBuilder();
@@ -96,12 +102,18 @@ final class ProgressTable {
 
   /** After a step: its row waits for a validation of the same iteration, which may follow. */
   synchronized void iteration(int epoch, int iteration, double seconds, double loss, double metric, double rate) {
+    if (!verbose) {
+      return;
+    }
     flush(false);
     pending = new Row(epoch, iteration, seconds, loss, metric, rate, Double.NaN, Double.NaN);
   }
 
   /** After a validation: completes the pending row of its iteration, or (iteration 0) is a row of its own. */
   synchronized void validation(int epoch, int iteration, double seconds, double loss, double metric, double rate) {
+    if (!verbose) {
+      return;
+    }
     if (pending != null && pending.iteration() == iteration) {
       pending = pending.withValidation(loss, metric);
       flush(true);
@@ -110,13 +122,16 @@ final class ProgressTable {
     }
   }
 
-  /** A line of its own (a warning). */
+  /** A line of its own (a warning), printed whether verbose or not. */
   synchronized void line(String text) {
     lines.add(text);
   }
 
   /** The last row (always printed) and the closing line. */
   synchronized void finish(String reason) {
+    if (!verbose) {
+      return;
+    }
     flush(true);
     if (style == Style.TRAINNET) {
       lines.add("Training stopped: " + reason);

@@ -24,7 +24,7 @@ public final class TrainingRecord implements TrainingListener {
   /**
    * @param accuracyEachIteration whether the mini-batch accuracy of every iteration is wanted (trainNetwork's
    *                              table and info have it; trainnet's only with Metrics 'accuracy')
-   * @param table                 the verbose table, or null when not verbose
+   * @param table                 the verbose table (which, when not verbose, prints only warnings)
    */
   TrainingRecord(TrainingOptions options, boolean classification, boolean accuracyEachIteration,
                  ProgressTable table) {
@@ -46,9 +46,7 @@ public final class TrainingRecord implements TrainingListener {
         ? (accuracyEachIteration ? 100 * step.accuracy().getAsDouble() : Double.NaN)
         : Math.sqrt(step.loss());
     iterations.add(step.iteration(), step.epoch(), elapsed(), step.loss(), metric, rate);
-    if (table != null) {
-      table.iteration(step.epoch(), step.iteration(), elapsed(), step.loss(), metric, rate);
-    }
+    table.iteration(step.epoch(), step.iteration(), elapsed(), step.loss(), metric, rate);
   }
 
   @Override
@@ -56,9 +54,7 @@ public final class TrainingRecord implements TrainingListener {
     double metric = classification ? 100 * v.accuracy() : Math.sqrt(v.loss());
     double rate = options.learningRateAt(Math.max(1, v.epoch()));
     validations.add(v.iteration(), v.epoch(), elapsed(), v.loss(), metric, rate);
-    if (table != null) {
-      table.validation(v.epoch(), v.iteration(), elapsed(), v.loss(), metric, rate);
-    }
+    table.validation(v.epoch(), v.iteration(), elapsed(), v.loss(), metric, rate);
   }
 
   /** Asks training to stop after the current iteration. */
@@ -73,9 +69,7 @@ public final class TrainingRecord implements TrainingListener {
 
   @Override
   public void onWarning(String message) {
-    if (table != null) {
-      table.line("Warning: " + message);
-    }
+    table.line("Warning: " + message);
   }
 
   /** Whether the metric columns hold accuracy (percent) rather than RMSE. */

@@ -73,9 +73,9 @@ public final class TrainingSession {
     thread.join();
   }
 
-  /** The verbose lines produced since the last call (none when not verbose). */
+  /** The lines produced since the last call: the verbose table's, and warnings. */
   public String[] takeLines() {
-    return table == null ? new String[0] : table.takeLines();
+    return table.takeLines();
   }
 
   /** What training has reported so far (for the plot) or in all (after it ended). */

@@ -41,6 +41,12 @@ class MatlabEngineTest {
     assertTrue(accuracy > 0.3, "digits accuracy in MATLAB " + accuracy + "\n" + output);
     assertTrue(bilstmAccuracy > 0.3, "BiLSTM digits accuracy in MATLAB " + bilstmAccuracy + "\n" + output);
     assertTrue(r2 > 0.3, "weather R^2 in MATLAB " + r2 + "\n" + output);
+    for (String name : new String[] {"trainnetAccuracy", "trainnetBilstmAccuracy", "trainnetR2"}) {
+      double value = (double) result.getClass().getMethod(name).invoke(result);
+      assertTrue(value > 0.3, name + " in MATLAB " + value + "\n" + output);
+    }
+    assertTrue((boolean) result.getClass().getMethod("savedAndLoaded").invoke(result),
+        "trainnet's network through MATLAB's save and load (saveobj/loadobj)\n" + output);
   }
 
   private static boolean matlabInstalled() {

@@ -29,7 +29,7 @@ class ProgressTableTest {
 
   @Test
   void trainNetworksRowsAtFirstIterationEveryFrequencyAtValidationsAndAtTheEnd() {
-    String text = run(new ProgressTable(ProgressTable.Style.TRAIN_NETWORK, 4, true, true, List.of()), false);
+    String text = run(new ProgressTable(ProgressTable.Style.TRAIN_NETWORK, true, 4, true, true, List.of()), false);
     List<String> rows = Arrays.stream(text.split("\n")).filter(l -> l.matches("\\|\\s+\\d+ \\|.*"))
         .collect(Collectors.toList());
     List<String> iterations = rows.stream().map(r -> r.split("\\|")[2].trim()).collect(Collectors.toList());
@@ -54,15 +54,25 @@ class ProgressTableTest {
 
   @Test
   void trainNetworksRegressionTableShowsRmseAndNoValidationColumnsWithoutValidationData() {
-    String text = run(new ProgressTable(ProgressTable.Style.TRAIN_NETWORK, 4, false, false, List.of()), false);
+    String text = run(new ProgressTable(ProgressTable.Style.TRAIN_NETWORK, true, 4, false, false, List.of()), false);
     assertTrue(text.contains("|  Epoch  |  Iteration  |  Time Elapsed  |  Mini-batch  |  Mini-batch  |  Base "
         + "Learning  |"), text);
     assertTrue(text.contains("|     RMSE     |     Loss     |"), text);
   }
 
   @Test
+  void withoutVerboseOnlyWarningsArePrinted() {
+    ProgressTable table = new ProgressTable(ProgressTable.Style.TRAIN_NETWORK, false, 4, true, true, List.of());
+    table.header("scalar");
+    table.iteration(1, 1, 0, 1, 50, 0.001);
+    table.line("Warning: a batch was skipped");
+    table.finish("Max epochs completed");
+    assertEquals(List.of("Warning: a batch was skipped"), List.of(table.takeLines()));
+  }
+
+  @Test
   void trainnetsTableHasARowForTheValidationBeforeTrainingAndAColumnPerMetric() {
-    String text = run(new ProgressTable(ProgressTable.Style.TRAINNET, 4, true, true,
+    String text = run(new ProgressTable(ProgressTable.Style.TRAINNET, true, 4, true, true,
         List.of(MatlabChoices.Metric.ACCURACY)), true);
     String[] lines = text.split("\n");
     assertEquals("    Iteration    Epoch    TimeElapsed    LearnRate    TrainingLoss    ValidationLoss    "

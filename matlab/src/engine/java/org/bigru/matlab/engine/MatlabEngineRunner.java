@@ -11,8 +11,13 @@ import java.nio.file.Path;
  */
 public final class MatlabEngineRunner {
 
-  /** What the examples printed and computed. */
-  public record Result(String output, double accuracy, double bilstmAccuracy, double r2) {
+  /**
+   * What the examples printed and computed: the accuracies and R^2 of each in MATLAB's older idiom and in its
+   * current one (trainnet), and whether trainnet's network came back from MATLAB's save and load (its saveobj and
+   * loadobj) predicting the same.
+   */
+  public record Result(String output, double accuracy, double bilstmAccuracy, double r2, double trainnetAccuracy,
+                       double trainnetBilstmAccuracy, double trainnetR2, boolean savedAndLoaded) {
   }
 
   private MatlabEngineRunner() {
@@ -38,7 +43,19 @@ public final class MatlabEngineRunner {
       double bilstmAccuracy = engine.getVariable("accuracy");
       engine.eval("run('" + quote(matlabFolder.resolve("examples").resolve("forecastWeather.m")) + "');", out, err);
       double r2 = engine.getVariable("r2");
-      return new Result(out + err.toString(), accuracy, bilstmAccuracy, r2);
+      double[] trainnet = new double[3];
+      String[] examples = {"classifyDigitsTrainnet.m", "classifyDigitsBiLSTMTrainnet.m", "forecastWeatherTrainnet.m"};
+      for (int i = 0; i < examples.length; i++) {
+        engine.eval("run('" + quote(matlabFolder.resolve("examples").resolve(examples[i])) + "');", out, err);
+        trainnet[i] = engine.getVariable(i < 2 ? "accuracy" : "r2");
+      }
+      engine.eval("file = [tempname '.mat']; before = minibatchpredict(net, XTest, 'UniformOutput', false); "
+          + "save(file, 'net'); clear net; load(file, 'net'); delete(file); "
+          + "savedAndLoaded = isa(net, 'bigru.dlnetwork') && isequal(minibatchpredict(net, XTest, "
+          + "'UniformOutput', false), before);", out, err);
+      boolean savedAndLoaded = engine.getVariable("savedAndLoaded");
+      return new Result(out + err.toString(), accuracy, bilstmAccuracy, r2, trainnet[0], trainnet[1], trainnet[2],
+          savedAndLoaded);
     } finally {
       engine.close();
     }
