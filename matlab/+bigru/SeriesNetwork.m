@@ -13,17 +13,5 @@ classdef SeriesNetwork < bigru.internal.Network
       end
       net@bigru.internal.Network(jnet);
     end
-
-    function disp(net)
-      fprintf('  bigru.SeriesNetwork with properties:\n\n');
-      fprintf('         Layers: [%dx1 struct] (%s)\n', numel(net.Layers), strjoin({net.Layers.Type}, ', '));
-      fprintf('     InputNames: {''%s''}\n', net.InputNames{1});
-      fprintf('    OutputNames: {''%s''}\n\n', net.OutputNames{1});
-    end
-  end
-  methods (Static)
-    function net = loadobj(s)
-      net = bigru.internal.network(bigru.internal.Network.javaFromSaved(s));
-    end
   end
 end

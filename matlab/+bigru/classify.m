@@ -13,11 +13,8 @@ try
   if nargin < 2
     bigru.internal.fail(fname, 'wrongArgumentCount', 'expected classify(net, X)');
   end
-  bigru.internal.checkNetwork(net, fname);
-  if isa(net, 'bigru.dlnetwork')
-    bigru.internal.fail(fname, 'invalidNetwork', ['net is a dlnetwork (trainnet''s idiom), which has no classes: ' ...
-                        'use scores2label(minibatchpredict(net, X), classNames)']);
-  end
+  bigru.internal.checkNetwork(net, fname, 'SeriesNetwork', ['net is a dlnetwork (trainnet''s idiom), which has ' ...
+                              'no classes: use scores2label(minibatchpredict(net, X), classNames)']);
   bigru.internal.predictionOptions(fname, varargin);
   jnet = net.Java;
   if ~jnet.isClassification()

@@ -50,18 +50,5 @@ classdef dlnetwork < bigru.internal.Network
       end
     end
 
-    function disp(net)
-      fprintf('  bigru.dlnetwork with properties:\n\n');
-      fprintf('         Layers: [%dx1 struct] (%s)\n', numel(net.Layers), strjoin({net.Layers.Type}, ', '));
-      fprintf('     Learnables: %d parameters\n', numel(net.Learnables.Layer));
-      fprintf('     InputNames: {''%s''}\n', net.InputNames{1});
-      fprintf('    OutputNames: {''%s''}\n', net.OutputNames{1});
-      fprintf('    Initialized: %d\n\n', net.Initialized);
-    end
-  end
-  methods (Static)
-    function net = loadobj(s)
-      net = bigru.internal.network(bigru.internal.Network.javaFromSaved(s));
-    end
   end
 end

@@ -14,12 +14,7 @@ try
     bigru.internal.fail(fname, 'wrongArgumentCount', 'expected exportONNXNetwork(net, filename)');
   end
   bigru.internal.checkNetwork(net, fname);
-  if isa(filename, 'string')
-    filename = char(filename);
-  end
-  if ~ischar(filename) || isempty(filename)
-    bigru.internal.fail(fname, 'invalidValue', 'filename must be a file name');
-  end
+  filename = bigru.internal.fileName(filename, fname, 'filename');
   opts = bigru.internal.arguments(fname, varargin);
   try
     javaMethod('exportOnnx', bigru.internal.javaClass('Interchange'), net.Java, filename, opts.SequenceLengths);

@@ -8,12 +8,7 @@ try
   if nargin ~= 1
     bigru.internal.fail(fname, 'wrongArgumentCount', 'expected loadNetwork(file)');
   end
-  if isa(file, 'string')
-    file = char(file);
-  end
-  if ~ischar(file) || isempty(file)
-    bigru.internal.fail(fname, 'invalidValue', 'file must be a file name');
-  end
+  file = bigru.internal.fileName(file, fname, 'file');
   try
     jnet = javaMethod('load', bigru.internal.javaClass('Bigru'), file);
   catch err

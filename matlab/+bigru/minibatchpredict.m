@@ -16,11 +16,8 @@ try
   if nargin < 2
     bigru.internal.fail(fname, 'wrongArgumentCount', 'expected minibatchpredict(net, X)');
   end
-  bigru.internal.checkNetwork(net, fname);
-  if ~isa(net, 'bigru.dlnetwork')
-    bigru.internal.fail(fname, 'invalidNetwork', ['net is a network of trainNetwork''s; minibatchpredict takes a ' ...
-                        'dlnetwork (from trainnet or dlnetwork): use predict or classify']);
-  end
+  bigru.internal.checkNetwork(net, fname, 'dlnetwork', ['net is a network of trainNetwork''s; minibatchpredict ' ...
+                              'takes a dlnetwork (from trainnet or dlnetwork): use predict or classify']);
   Y = bigru.internal.batchPredict(fname, net, X, varargin);
 catch err
   bigru.internal.raise(err);

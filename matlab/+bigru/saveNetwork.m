@@ -11,12 +11,7 @@ try
     bigru.internal.fail(fname, 'wrongArgumentCount', 'expected saveNetwork(net, file)');
   end
   bigru.internal.checkNetwork(net, fname);
-  if isa(file, 'string')
-    file = char(file);
-  end
-  if ~ischar(file) || isempty(file)
-    bigru.internal.fail(fname, 'invalidValue', 'file must be a file name');
-  end
+  file = bigru.internal.fileName(file, fname, 'file');
   try
     net.Java.save(file);
   catch err

@@ -12,11 +12,8 @@ try
   if nargin < 4
     bigru.internal.fail(fname, 'wrongArgumentCount', 'expected testnet(net, X, T, metrics)');
   end
-  bigru.internal.checkNetwork(net, fname);
-  if ~isa(net, 'bigru.dlnetwork')
-    bigru.internal.fail(fname, 'invalidNetwork', ['net is a network of trainNetwork''s; testnet takes a dlnetwork ' ...
-                        '(from trainnet or dlnetwork): use classify or predict']);
-  end
+  bigru.internal.checkNetwork(net, fname, 'dlnetwork', ['net is a network of trainNetwork''s; testnet takes a ' ...
+                              'dlnetwork (from trainnet or dlnetwork): use classify or predict']);
   if isa(metrics, 'string') || ischar(metrics)
     metrics = cellstr(metrics);
   end

@@ -1,9 +1,9 @@
 classdef Network
 %NETWORK  What bigru's networks share (internal): the Java network, the layers it was built from, its classes
 %   and what is stored with it (Metadata: key/value rows, such as the label type or the command line's
-%   preprocessing), and MATLAB's save and load: saveobj keeps the model file's bytes in the MAT-file, and each
-%   class's loadobj reads them back. Octave cannot save classdef objects; use bigru.saveNetwork and
-%   bigru.loadNetwork there (they also work in MATLAB, and with the bigru command line).
+%   preprocessing), and MATLAB's save and load: saveobj keeps the model file's bytes in the MAT-file, and loadobj
+%   reads them back as the class they were saved as. Octave cannot save classdef objects; use bigru.saveNetwork
+%   and bigru.loadNetwork there (they also work in MATLAB, and with the bigru command line).
   properties (SetAccess = protected)
     Layers
     InputNames
@@ -18,7 +18,7 @@ classdef Network
   end
   methods
     function net = Network(jnet)
-      if nargin == 0
+      if nargin == 0 || isempty(jnet)
         return
       end
       net.Java = jnet;
@@ -38,6 +38,23 @@ classdef Network
       % The model file's bytes (Base64), which hold the layers, the weights and everything stored with them.
       s = struct('Format', 'bigru', 'Model', char(net.Java.toBase64()));
     end
+
+    function disp(net)
+      % The class and its visible properties, a line each.
+      names = properties(net);
+      fprintf('  %s with properties:\n\n', class(net));
+      width = max(cellfun(@numel, names));
+      for k = 1:numel(names)
+        fprintf('    %*s: %s\n', width, names{k}, describe(net.(names{k})));
+      end
+      fprintf('\n');
+    end
+  end
+  methods (Static)
+    function net = loadobj(s)
+      % The network saveobj kept, as the class it was saved as.
+      net = bigru.internal.network(bigru.internal.Network.javaFromSaved(s));
+    end
   end
   methods (Static, Hidden)
     function jnet = javaFromSaved(s)
@@ -52,4 +69,18 @@ classdef Network
       end
     end
   end
+end
+
+function text = describe(v)
+% A property in a few words, as MATLAB displays one.
+sz = strjoin(arrayfun(@num2str, size(v), 'UniformOutput', false), 'x');
+if isstruct(v) && isfield(v, 'Type')
+  text = sprintf('[%s struct] (%s)', sz, strjoin({v.Type}, ', '));
+elseif iscellstr(v)
+  text = sprintf('{%s}', strjoin(cellfun(@(c) ['''' c ''''], v, 'UniformOutput', false), ', '));
+elseif (isnumeric(v) || islogical(v)) && isscalar(v)
+  text = num2str(v);
+else
+  text = sprintf('[%s %s]', sz, class(v));
+end
 end

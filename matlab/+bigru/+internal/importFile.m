@@ -4,13 +4,7 @@ function net = importFile(fname, javaName, args)
 if numel(args) ~= 1
   bigru.internal.fail(fname, 'wrongArgumentCount', 'expected %s(filename)', fname);
 end
-filename = args{1};
-if isa(filename, 'string')
-  filename = char(filename);
-end
-if ~ischar(filename) || isempty(filename)
-  bigru.internal.fail(fname, 'invalidValue', 'filename must be a file name');
-end
+filename = bigru.internal.fileName(args{1}, fname, 'filename');
 try
   jnet = javaMethod(javaName, bigru.internal.javaClass('Interchange'), filename);
 catch err
