@@ -16,7 +16,7 @@ class TimeIndexTest {
     check(new String[] {"2012/01/01", "2012/01/08"}, Frequency.WEEKLY, 52, "2012/01/15", "2012/03/18");
     check(new String[] {"2020-01-31", "2020-02-29", "2020-03-31"}, Frequency.MONTHLY, 12, "2020-04-30",
         "2021-01-31");
-    check(new String[] {"2000-01-01", "2000-04-01"}, Frequency.QUARTERLY, 4, "2000-07-01", "2002-07-01");
+    check(new String[] {"2000-01-01", "2000-04-01"}, Frequency.QUARTERLY, 4, "2000-07-01", "2002-10-01");
     check(new String[] {"19990101", "20000101"}, Frequency.YEARLY, 1, "20010101", "20100101");
     check(new String[] {"2001-12-31 22:00", "2001-12-31 23:00"}, Frequency.HOURLY, 24, "2002-01-01 00:00",
         "2002-01-01 09:00");
