@@ -74,6 +74,11 @@ public record Preprocessing(String source, boolean header, boolean indexColumn, 
     return targetNames.isEmpty() ? null : targetNames.get(0);
   }
 
+  /** The seasonal naive forecast's season for a table with this index: as given at training, else its frequency's. */
+  public int season(String[] index) {
+    return season > 0 ? season : index == null || index.length == 0 ? 1 : TimeIndex.of(index).season();
+  }
+
   /** Responses per window: targets x steps. */
   public int responses() {
     return targetNames.size() * steps;
