@@ -76,7 +76,8 @@ public final class TablePreparation {
     int steps = window > 0 ? window : (int) Math.max(1, Math.min(DEFAULT_WINDOW, usable - ahead - parts + 1));
     if ((long) usable - steps + 1 - ahead < 1) {
       if (layout.steps() > 1) {
-        long most = usable - steps - layout.first() + 1;
+        // The most steps that still leave a window for each part of the split.
+        long most = usable - steps - layout.first() + 1 - (parts - 1);
         throw new BadInputException(table.source() + ": " + rows(rows) + (rows == 1 ? " is" : " are")
             + " too few for --steps " + layout.steps() + ": a window of " + rows(steps) + " and the "
             + (layout.first() + layout.count() - 1) + " rows after it need " + (steps + ahead
