@@ -35,6 +35,7 @@ import org.bigru.model.train.TrainingHistory;
 import org.bigru.model.train.TrainingJob;
 import org.bigru.model.train.TrainingListener;
 import org.bigru.model.train.TrainingOptions;
+import org.bigru.model.train.Warmup;
 
 /**
  * What train does once its options are checked, in the order of the reference workflow: read the data, prepare
@@ -48,6 +49,10 @@ final class TrainWorkflow {
   record Outputs(OutputPlan.Output model, OutputPlan.Output plot, OutputPlan.Output lossPlot,
                  OutputPlan.Output metrics) {
   }
+
+  /** Features and largest batch of the warm-up's synthetic data: its steps cost little, its kernels are the run's. */
+  private static final int WARMUP_FEATURES = 4;
+  private static final int WARMUP_MAX_BATCH = 64;
 
   private final OptionChecks checks;
   private final PrintWriter stdout;
@@ -72,7 +77,10 @@ final class TrainWorkflow {
 
   /** Runs the job, committing the planned outputs at the end; the exit code. */
   int run(Task task, OutputPlan plan, Outputs outputs) throws IOException {
-    Prepared prepared = prepare(task);
+    Prepared prepared;
+    try (Warmup warmup = warmup(task)) {
+      prepared = prepare(task);
+    }
     PreparedSequences sequences = prepared.sequences();
     int outputCount = task == Task.CLASSIFICATION ? prepared.classes().size() : sequences.outputs();
     ModelConfig config = networkOptions.config(checks, sequences.data().features(), outputCount, prepared.mode(),
@@ -138,6 +146,17 @@ final class TrainWorkflow {
     plan.commit();
     report(result, classes, train.size(), history, seconds, network.threads(), written);
     return ExitCodes.OK;
+  }
+
+  /**
+   * Kernels compiled while the data is read: the network's layers, at the options' batch and window, trained on
+   * synthetic data in the background (see {@link Warmup}).
+   */
+  private Warmup warmup(Task task) {
+    ModelConfig layers = networkOptions.config(checks, WARMUP_FEATURES, 1, networkOptions.outputMode(), task,
+        List.of(), java.util.Map.of());
+    int steps = data.rowSteps > 0 ? data.rowSteps : data.window > 0 ? data.window : TablePreparation.DEFAULT_WINDOW;
+    return Warmup.start(layers, Math.min(fit.batch, WARMUP_MAX_BATCH), steps, fit.threads.resolve(checks));
   }
 
   /** The data as the network will see it, its preprocessing, classes, split and the baselines' season. */

@@ -81,6 +81,17 @@ public final class Network {
     return network;
   }
 
+  /**
+   * A network whose parameters are all zero, for a loader or a copy to fill: no weights are drawn, so nothing
+   * of the initializers runs.
+   */
+  public static Network unfilled(ModelConfig config) {
+    if (config == null) {
+      throw new IllegalArgumentException("a model configuration is required");
+    }
+    return new Network(config);
+  }
+
   public ModelConfig config() {
     return config;
   }

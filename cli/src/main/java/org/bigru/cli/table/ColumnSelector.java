@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.bigru.cli.BadInputException;
 
 /** Turns a {@link RawTable} into a numeric {@link Table} as {@link TableOptions} say, or says what is wrong. */
 public final class ColumnSelector {
 
-  private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Set<String> MISSING = Set.of("", "na", "n/a", "#n/a", "nan", "null", "none");
 
   private ColumnSelector() {
@@ -131,22 +129,25 @@ public final class ColumnSelector {
     if (isMissing(cell)) {
       return Double.NaN;
     }
-    String where = raw.source() + " row " + raw.rowNumbers()[r] + ", column '" + raw.header().get(c) + "'";
-    if (!NUMBER.matcher(cell).matches()) {
+    if (!Decimals.isDecimal(cell)) {
       String name = raw.header().get(c);
-      throw new BadInputException(where + ": expected a number, found '" + abbreviate(cell)
+      throw new BadInputException(where(raw, r, c) + ": expected a number, found '" + abbreviate(cell)
           + "' (a column that is not numeric must be dropped: --drop " + name + ")");
     }
     double value = Double.parseDouble(cell);
     if (!Double.isFinite(value)) {
-      throw new BadInputException(where + ": " + cell + " is beyond the range of a number");
+      throw new BadInputException(where(raw, r, c) + ": " + cell + " is beyond the range of a number");
     }
     if (Math.abs(value) > Float.MAX_VALUE) {
       // The network computes in float32, where this would be infinite.
-      throw new BadInputException(where + ": " + cell + " is beyond the range of float32 (at most "
+      throw new BadInputException(where(raw, r, c) + ": " + cell + " is beyond the range of float32 (at most "
           + Float.MAX_VALUE + " in size), which the network computes in");
     }
     return value;
+  }
+
+  private static String where(RawTable raw, int r, int c) {
+    return raw.source() + " row " + raw.rowNumbers()[r] + ", column '" + raw.header().get(c) + "'";
   }
 
   static boolean isMissing(String cell) {
