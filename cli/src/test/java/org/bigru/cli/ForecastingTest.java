@@ -62,9 +62,18 @@ class ForecastingTest {
     assertEquals(1, steps.get(0).get("ahead").asInt());
     assertTrue(train.out().contains("MASE ") && train.out().contains("coverage"), train::toString);
 
+    // evaluate applies the differencing and quantiles from the model file: every window of the file scored.
+    Path history = extract("co2-monthly.csv");
+    Path evaluated = dir.resolve("evaluate.json");
+    CliRun evaluate = CliRun.of("evaluate", "--model", model.toString(), "--data", history.toString(),
+        "--metrics-json", evaluated.toString(), "--threads", "1");
+    assertEquals(0, evaluate.code(), evaluate::toString);
+    JsonNode e = JSON.readTree(evaluated.toFile());
+    assertEquals((452 - 1 - 24 - 12 + 1) * 12, e.get("count").asInt(), "every window after the first row");
+    assertTrue(e.get("mase").asDouble() < 1 && e.get("coverage").isNumber(), e::toString);
+
     Path forecast = dir.resolve("forecast.csv");
     Path png = dir.resolve("forecast.png");
-    Path history = extract("co2-monthly.csv");
     CliRun run = CliRun.of("forecast", "--model", model.toString(), "--data", history.toString(), "--out",
         forecast.toString(), "--plot", png.toString(), "--threads", "1");
     assertEquals(0, run.code(), run::toString);
