@@ -55,6 +55,8 @@ enum Example {
   /** Copies the data set into a new temporary folder (deleted on exit) under its own name. */
   Path extract() throws IOException {
     Path folder = Files.createTempDirectory("bigru-example");
+    // deleteOnExit deletes in the reverse order of registration: the file, then its folder
+    folder.toFile().deleteOnExit();
     Path file = folder.resolve(resource);
     try (InputStream in = Example.class.getResourceAsStream("data/" + resource)) {
       if (in == null) {
@@ -63,7 +65,6 @@ enum Example {
       Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
     }
     file.toFile().deleteOnExit();
-    folder.toFile().deleteOnExit();
     return file;
   }
 }
