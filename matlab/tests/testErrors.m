@@ -73,6 +73,12 @@ cases = {
   'testnet', @() testnet(dl, XT, T, 'fscore'), 'invalidValue', 'metrics\(1\) is ''fscore'''
   'predict', @() predict(net, {randn(5, 4)}), 'featureCount', 'X has 5 features per time step, but the network expects 3'
   'saveNetwork', @() bigru.saveNetwork(net, ''), 'invalidValue', 'file must be a file name'
+  'forecast', @() forecast(net, X{1}, 0), 'invalidValue', ['K, the number of time steps to forecast, must be a ' ...
+      'whole number of at least 1, not 0']
+  'forecast', @() forecast(net, X{1}, 2), 'invalidNetwork', 'forecast needs a regression network'
+  'predictAndUpdateState', @() predictAndUpdateState(dl, XT{1}), 'invalidNetwork', ['net is a dlnetwork ' ...
+      '\(trainnet''s idiom\); predictAndUpdateState takes a network of trainNetwork''s']
+  'resetState', @() resetState(struct()), 'invalidNetwork', 'net must be a network'
 };
 for k = 1:size(cases, 1)
   [fname, f, id, pattern] = cases{k, :};

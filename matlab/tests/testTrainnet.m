@@ -92,6 +92,25 @@ check(abs(rmse(1) - direct) < 1e-5 && abs(rmse(2) - direct ^ 2) < 1e-5, 'testnet
       direct);
 % the loss names MATLAB has for the same loss
 check(isa(trainnet(XT, R, rlayers, 'l2loss', ropts), 'bigru.dlnetwork'), 'l2loss is the mean squared error');
+% forecast in closed loop, with a dlnetwork as with trainNetwork's network trained alike, and through the input
+% layer's normalization: each prediction fed back is normalized as the data are
+waves = arrayfun(@(p) sin(0.4 * (1:21) + p), 2 * pi * rand(16, 1), 'UniformOutput', false);
+Xw = cellfun(@(w) w(1:end - 1), waves, 'UniformOutput', false);
+Yw = cellfun(@(w) w(2:end), waves, 'UniformOutput', false);
+wopts = trainingOptions('adam', 'MaxEpochs', 3, 'MiniBatchSize', 8, 'Verbose', false, 'Seed', 3);
+input = sequenceInputLayer(1, 'Normalization', 'zscore');
+older = trainNetwork(Xw, Yw, [input; gruLayer(4); fullyConnectedLayer(1); regressionLayer], wopts);
+current = trainnet(cellfun(@transpose, Xw, 'UniformOutput', false), cellfun(@transpose, Yw, 'UniformOutput', false), ...
+                   [input; gruLayer(4); fullyConnectedLayer(1)], 'mse', wopts);
+ahead = forecast(older, Xw{1}, 4);
+check(isequal(forecast(current, Xw{1}', 4), ahead'), 'a dlnetwork forecasts numTimeSteps-by-numChannels');
+seen = Xw{1};
+for k = 1:4
+  out = predict(older, seen);
+  seen = [seen, out{1}(end)];
+end
+check(max(abs(seen(end - 3:end) - ahead)) < 1e-6, 'the closed loop feeds predictions back through the normalization');
+
 % the compat names
 check(exist('trainnet', 'file') == 2 && exist('minibatchpredict', 'file') == 2 && exist('scores2label', 'file') == 2 ...
       && exist('testnet', 'file') == 2 && exist('dlnetwork', 'file') == 2, 'unqualified names in compat');

@@ -9,6 +9,10 @@ classdef Network
     InputNames
     OutputNames
   end
+  properties (Hidden)
+    % The sequences bigru.predictAndUpdateState has seen, one per sequence ({} after resetState).
+    State = {}
+  end
   properties (SetAccess = protected, Hidden)
     ClassNames
     LabelType

@@ -76,6 +76,13 @@ final class ExportCommand implements Callable<Integer> {
       throw new BadInputException("--with-preprocessing: " + model + " was not trained on a table, so it has no "
           + "stored scaling; export it without --with-preprocessing");
     }
+    if (pre.difference() || pre.responses() > 1 || !network.config().quantiles().isEmpty()) {
+      // The graph scales each output by a column of its own; forecasting models add more than that.
+      throw new BadInputException("--with-preprocessing: " + model + " forecasts with " + (pre.difference()
+          ? "--difference (inputs and outputs relative to earlier rows)" : pre.responses() > 1
+              ? "several targets or steps (one target scaler column for several outputs)" : "quantiles")
+          + ", which the graph's scaling does not express; export it without --with-preprocessing");
+    }
     return OnnxPreprocessing.of(pre);
   }
 }

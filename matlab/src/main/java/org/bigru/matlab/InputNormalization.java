@@ -126,31 +126,35 @@ record InputNormalization(Normalization kind, NormalizationDimension dimension, 
     if (kind == Normalization.NONE) {
       return x;
     }
-    int features = x.features();
-    double[] shift = new double[features];
-    double[] scale = new double[features];
-    double offset = kind == Normalization.RESCALE_SYMMETRIC ? -1 : 0;
-    for (int f = 0; f < features; f++) {
-      int g = dimension == NormalizationDimension.ALL ? 0 : f;
-      if (usesMean()) {
-        shift[f] = mean[g];
-        scale[f] = usesStd() && std[g] > 0 ? 1 / std[g] : 1;
-      } else {
-        shift[f] = min[g];
-        double range = max[g] - min[g];
-        scale[f] = (kind == Normalization.RESCALE_SYMMETRIC ? 2 : 1) / (range > 0 ? range : 1);
-      }
-    }
     List<float[]> out = new ArrayList<>(x.size());
     for (float[] s : x.values()) {
-      float[] t = new float[s.length];
-      for (int j = 0; j < s.length; j++) {
-        int f = j % features;
-        t[j] = (float) ((s[j] - shift[f]) * scale[f] + offset);
-      }
-      out.add(t);
+      out.add(apply(s, x.features()));
     }
     return x.withValues(out);
+  }
+
+  /** One sequence, [steps, features] row-major, normalized (a new array; the same one for 'none'). */
+  float[] apply(float[] sequence, int features) {
+    if (kind == Normalization.NONE) {
+      return sequence;
+    }
+    double offset = kind == Normalization.RESCALE_SYMMETRIC ? -1 : 0;
+    float[] t = new float[sequence.length];
+    for (int j = 0; j < sequence.length; j++) {
+      int g = dimension == NormalizationDimension.ALL ? 0 : j % features;
+      double shift;
+      double scale;
+      if (usesMean()) {
+        shift = mean[g];
+        scale = usesStd() && std[g] > 0 ? 1 / std[g] : 1;
+      } else {
+        shift = min[g];
+        double range = max[g] - min[g];
+        scale = (kind == Normalization.RESCALE_SYMMETRIC ? 2 : 1) / (range > 0 ? range : 1);
+      }
+      t[j] = (float) ((sequence[j] - shift) * scale + offset);
+    }
+    return t;
   }
 
   /** The metadata entries that keep this normalization in a model file (none for 'none'). */
