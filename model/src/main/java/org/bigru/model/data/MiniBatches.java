@@ -57,6 +57,14 @@ public final class MiniBatches {
 
   /** Fisher-Yates shuffle of the current order. */
   public void shuffle(RandomGenerator rng) {
+    shuffle(order, rng);
+  }
+
+  /**
+   * Fisher-Yates shuffle of {@code order} in place, drawing {@code rng.nextInt(i + 1)} for i from the last
+   * position down: the one shuffle of every training order, wherever the data is held.
+   */
+  public static void shuffle(int[] order, RandomGenerator rng) {
     for (int i = order.length - 1; i > 0; i--) {
       int j = rng.nextInt(i + 1);
       int t = order[i];

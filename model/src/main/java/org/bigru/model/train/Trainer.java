@@ -3,7 +3,6 @@ package org.bigru.model.train;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 import org.bigru.model.ModelConfig;
 import org.bigru.model.Network;
 import org.bigru.model.OutputMode;
@@ -47,21 +46,43 @@ public final class Trainer {
    */
   public static TrainingHistory resume(Network network, Dataset train, Dataset validation, TrainingOptions options,
                                        TrainingListener listener) {
+    TrainingListener l = listener == null ? TrainingListener.NONE : listener;
+    return fit(Trainable.of(network), train, validation, options, l, newestCheckpoint(options, l), true);
+  }
+
+  /**
+   * Trains {@code network} in place over data held elsewhere (a cluster's workers), in the same loop as {@link
+   * #fit(Network, Dataset, Dataset, TrainingOptions, TrainingListener)}: the same options, order, steps, validation
+   * and checkpoints, so that batches computed bitwise as the network computes them give bitwise its weights. With
+   * {@code resume}, continues as {@link #resume} does. The data must fit the network (the caller checks it);
+   * {@code validation} and {@code listener} may be null.
+   */
+  public static TrainingHistory fit(Network network, BatchedData train, BatchedData validation,
+                                    TrainingOptions options, TrainingListener listener, boolean resume) {
+    if (train == null || options == null) {
+      throw new IllegalArgumentException("training data and options are required");
+    }
+    TrainingListener l = listener == null ? TrainingListener.NONE : listener;
+    return run(Trainable.of(network), train, validation, options, l, resume ? newestCheckpoint(options, l) : null,
+        resume);
+  }
+
+  /** The newest valid checkpoint in the options' folder, or null (with a warning) when there is none. */
+  private static Checkpoint newestCheckpoint(TrainingOptions options, TrainingListener listener) {
     if (options == null || options.checkpointDir() == null) {
       throw new IllegalArgumentException("resuming needs options with a checkpoint directory");
     }
-    TrainingListener l = listener == null ? TrainingListener.NONE : listener;
     Checkpoint checkpoint;
     try {
-      checkpoint = Checkpoint.readNewest(options.checkpointDir(), l::onWarning);
+      checkpoint = Checkpoint.readNewest(options.checkpointDir(), listener::onWarning);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read checkpoints in " + options.checkpointDir() + ": "
           + e.getMessage(), e);
     }
     if (checkpoint == null) {
-      l.onWarning("no checkpoint in " + options.checkpointDir() + ", training starts from the beginning");
+      listener.onWarning("no checkpoint in " + options.checkpointDir() + ", training starts from the beginning");
     }
-    return fit(Trainable.of(network), train, validation, options, l, checkpoint, true);
+    return checkpoint;
   }
 
   /** Mean loss over the data set (rows weighted equally), without dropout. */
@@ -97,11 +118,19 @@ public final class Trainer {
     if (validation != null) {
       checkCompatible(config, validation, "validation data", true);
     }
+    return run(model, new LocalBatches(model, train, options.miniBatchSize()),
+        validation == null ? null : new LocalBatches(model, validation, options.miniBatchSize()), options,
+        listener == null ? TrainingListener.NONE : listener, checkpoint, resuming);
+  }
+
+  private static TrainingHistory run(Trainable model, BatchedData train, BatchedData validation,
+                                     TrainingOptions options, TrainingListener listener, Checkpoint checkpoint,
+                                     boolean resuming) {
     if (options.checkpointDir() != null) {
-      CheckpointFolder.claim(options.checkpointDir(), CheckpointFolder.fingerprint(config, train, validation, options),
-          resuming);
+      CheckpointFolder.claim(options.checkpointDir(),
+          CheckpointFolder.fingerprint(model.config(), train, validation, options), resuming);
     }
-    Run run = new Run(model, train, validation, options, listener == null ? TrainingListener.NONE : listener);
+    Run run = new Run(model, train, validation, options, listener);
     if (checkpoint != null) {
       run.restore(checkpoint);
     }
@@ -130,7 +159,7 @@ public final class Trainer {
     return result;
   }
 
-  private static double meanLoss(Trainable model, MiniBatches batches) {
+  static double meanLoss(Trainable model, MiniBatches batches) {
     double sum = 0;
     long rows = 0;
     for (int b = 0; b < batches.count(); b++) {
@@ -160,21 +189,22 @@ public final class Trainer {
     private final ParameterArena parameters;
     private final TrainingStep step;
     private final TrainingState state;
-    private final MiniBatches trainBatches;
-    private final MiniBatches validationBatches;
+    private final BatchedData trainBatches;
+    private final BatchedData validationBatches;
     private final float[] bestValues;
     private final Checkpoint.Settings settings;
     private String stopMessage = "";
 
-    Run(Trainable model, Dataset train, Dataset validation, TrainingOptions options, TrainingListener listener) {
+    Run(Trainable model, BatchedData train, BatchedData validation, TrainingOptions options,
+        TrainingListener listener) {
       this.model = model;
       this.options = options;
       this.listener = listener;
       this.parameters = model.arena();
       this.step = new TrainingStep(parameters, options);
       this.state = new TrainingState(options.seed());
-      this.trainBatches = new MiniBatches(train, options.miniBatchSize());
-      this.validationBatches = validation == null ? null : new MiniBatches(validation, options.miniBatchSize());
+      this.trainBatches = train;
+      this.validationBatches = validation;
       this.bestValues = validation != null && options.restoreBestWeights() ? new float[parameters.size()] : null;
       this.settings = new Checkpoint.Settings(ModelConfigJson.toJson(model.config()), train.size(),
           validation == null ? 0 : validation.size(), options.miniBatchSize(), options.seed(),
@@ -187,7 +217,7 @@ public final class Trainer {
     TrainingHistory execute() {
       model.setThreads(options.threads());
       deleteCheckpointLeftovers();
-      int batchesPerEpoch = trainBatches.count();
+      int batchesPerEpoch = trainBatches.batchCount();
       for (; state.epoch <= options.maxEpochs() && state.stopReason == null; state.epoch++) {
         long start = System.nanoTime();
         double learningRate = options.learningRateAt(state.epoch);
@@ -197,10 +227,9 @@ public final class Trainer {
         }
         for (; state.nextBatch < batchesPerEpoch && state.stopReason == null; state.nextBatch++) {
           int b = state.nextBatch;
-          MiniBatches.Batch batch = trainBatches.batch(b);
-          SplittableRandom dropout = model.config().hasDropout()
-              ? new SplittableRandom(state.dropoutRng.nextLong()) : null;
-          double loss = model.computeGradients(batch.input(), batch.targets(), dropout);
+          long dropoutSeed = model.config().hasDropout() ? state.dropoutRng.nextLong() : 0;
+          BatchedData.BatchLoss batch = trainBatches.gradients(b, dropoutSeed);
+          double loss = batch.loss();
           String fault = step.apply(loss);
           if (fault != null) {
             String where = fault + " at epoch " + state.epoch + ", batch " + (b + 1) + " of " + batchesPerEpoch
@@ -265,7 +294,7 @@ public final class Trainer {
 
     /** Validation loss now; records a new best (copying the weights) or counts towards patience. */
     private double validate() {
-      double loss = meanLoss(model, validationBatches);
+      double loss = validationBatches.meanLoss();
       boolean best = loss < state.bestLoss;
       if (best) {
         state.bestLoss = loss;
@@ -345,9 +374,9 @@ public final class Trainer {
       if (bestValues != null) {
         System.arraycopy(c.bestWeights, 0, bestValues, 0, bestValues.length);
       }
-      if (state.nextBatch < 0 || state.nextBatch >= trainBatches.count() || state.epoch < 1) {
+      if (state.nextBatch < 0 || state.nextBatch >= trainBatches.batchCount() || state.epoch < 1) {
         throw new IllegalArgumentException("the checkpoint's position (epoch " + state.epoch + ", batch "
-            + state.nextBatch + ") is outside the " + trainBatches.count() + " batches per epoch");
+            + state.nextBatch + ") is outside the " + trainBatches.batchCount() + " batches per epoch");
       }
     }
 
