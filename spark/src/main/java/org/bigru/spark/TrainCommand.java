@@ -196,9 +196,8 @@ final class TrainCommand implements Callable<Integer> {
     TrainingOptions options = trainingOptions();
     Network network = Network.create(config, seed);
     network.setThreads(threads);
-    ClusterBatches.Faults faults = new ClusterBatches.Faults(
-        spark.sparkContext().getConf().getLong("spark.bigru.test.failStep", -1),
-        spark.sparkContext().getConf().getLong("spark.bigru.test.exitStep", -1));
+    ClusterBatches.Faults faults = new ClusterBatches.Faults(testHook(spark, "spark.bigru.test.failStep"),
+        testHook(spark, "spark.bigru.test.exitStep"));
     ClusterBatches validation = sizes[1] == 0 ? null : new ClusterBatches(jsc, network,
         prepared.part(Window.VALIDATION), sizes[1], batch, 1, partitions, threads, returnSequences, faults);
     TrainingListener listener = new Progress(stdout);
@@ -280,6 +279,12 @@ final class TrainCommand implements Callable<Integer> {
     if (Files.exists(out)) {
       throw new BadInputException("--out " + out + " exists; remove it or choose another name");
     }
+  }
+
+  /** A test hook's step: the driver thread's local property, else the configuration's, else none (-1). */
+  private static long testHook(SparkSession spark, String key) {
+    String local = spark.sparkContext().getLocalProperty(key);
+    return local != null ? Long.parseLong(local) : spark.sparkContext().getConf().getLong(key, -1);
   }
 
   private static void atLeast(String option, int value, int min) {
