@@ -352,7 +352,10 @@ final class ClusterBatches implements BatchedData {
 
     @Override
     public ShardResult[] apply(Map<Long, Shard> block) {
-      if ((fail || exit) && TaskContext.get().attemptNumber() == 0) {
+      TaskContext context = TaskContext.get();
+      // Only the very first attempt: a lost executor's shuffle output makes Spark rerun the stage, whose tasks
+      // start again at attempt 0.
+      if ((fail || exit) && context.stageAttemptNumber() == 0 && context.attemptNumber() == 0) {
         if (exit) {
           System.err.println("bigru-spark: test hook spark.bigru.test.exitStep: this executor exits");
           Runtime.getRuntime().halt(137);
