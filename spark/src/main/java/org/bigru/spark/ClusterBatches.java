@@ -180,11 +180,11 @@ final class ClusterBatches implements BatchedData {
     float[] weights = network.arena().values().clone();
     int t = threads;
     int f = features;
-    boolean steps = perStep;
+    boolean stepTargets = perStep;
     List<double[]> losses = new ArrayList<>(blocks().flatMap(block -> {
       List<double[]> out = new ArrayList<>();
       for (Map.Entry<Long, Shard> e : block.entrySet()) {
-        MiniBatches.Batch batch = batch(e.getValue(), f, steps);
+        MiniBatches.Batch batch = batch(e.getValue(), f, stepTargets);
         Network net = ExecutorNetworks.borrow(json, weights, t);
         try {
           out.add(new double[] {e.getKey(), net.loss(batch.input(), batch.targets()), batch.rows()});

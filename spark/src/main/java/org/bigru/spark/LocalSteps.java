@@ -127,8 +127,7 @@ final class LocalSteps {
       long rows = 0;
       for (int round = 0; round < rounds && stop == null; round++) {
         RoundWork work = new RoundWork(config, network.arena().values().clone(), state, settings, lr,
-            options.seed(), options.shuffle() == Shuffle.NEVER ? -1 : options.shuffle() == Shuffle.ONCE ? 0 : epoch,
-            round, localSteps, localBatch, threads, perStep);
+            options.seed(), options.shuffle(), epoch, round, localSteps, localBatch, threads, perStep);
         RoundResult[] results = PartitionJobs.run(dealt, all, work, RoundResult.class);
         for (RoundResult r : results) {
           if (r.fault() != null) {
@@ -223,9 +222,16 @@ final class LocalSteps {
     return new State(floats, longs);
   }
 
+  /** A partition's own stream for an epoch, drawn from the seed. */
+  private static SplitMix64 stream(long seed, int partition, int epoch) {
+    SplitMix64 root = new SplitMix64(seed);
+    long base = root.nextLong() ^ (0x9E3779B97F4A7C15L * (partition + 1));
+    return new SplitMix64(new SplitMix64(base + 0xBF58476D1CE4E5B9L * epoch).nextLong());
+  }
+
   /** One round on one partition: up to k local steps from the given weights and state. */
   private record RoundWork(String config, float[] weights, State state, StepSettings settings, double learningRate,
-                           long seed, int shuffleEpoch, int round, int steps, int batchSize, int threads,
+                           long seed, Shuffle shuffle, int epoch, int round, int steps, int batchSize, int threads,
                            boolean perStep) implements PartitionJobs.Work<List<Window>, RoundResult> {
 
     @Override
@@ -241,12 +247,10 @@ final class LocalSteps {
         for (int i = 0; i < order.length; i++) {
           order[i] = i;
         }
-        SplitMix64 rng = new SplitMix64(seed ^ (0x9E3779B97F4A7C15L * (partition + 1)));
-        if (shuffleEpoch >= 0) {
-          for (int e = 0; e <= shuffleEpoch; e++) {
-            MiniBatches.shuffle(order, rng);
-          }
+        if (shuffle != Shuffle.NEVER) {
+          MiniBatches.shuffle(order, stream(seed, partition, shuffle == Shuffle.ONCE ? 0 : epoch));
         }
+        long dropoutBase = stream(seed ^ 0x5DEECE66DL, partition, epoch).nextLong();
         double lossSum = 0;
         long rows = 0;
         int taken = 0;
@@ -265,7 +269,7 @@ final class LocalSteps {
           }
           MiniBatches.Batch batch = ClusterBatches.batch(new ClusterBatches.Shard(x, y), features, perStep);
           SplittableRandom dropout = net.config().hasDropout()
-              ? new SplittableRandom(rng.nextLong() ^ ((long) round * steps + i)) : null;
+              ? new SplittableRandom(new SplitMix64(dropoutBase + (long) round * steps + i).nextLong()) : null;
           double loss = net.computeGradients(batch.input(), batch.targets(), dropout);
           String fault = step.apply(loss);
           if (fault != null) {

@@ -57,6 +57,7 @@ final class PredictCommand implements Callable<Integer> {
       throw new BadInputException("--format must be parquet or csv, not '" + format + "'");
     }
     SparkSession spark = sparkOptions.session("bigru-spark predict");
+    long start = System.nanoTime();
     OutputFolder.requireNew(spark, out, "--out");
     byte[] bytes = ModelHandle.readFile(spark, model, "--model");
     ModelHandle.Decoded decoded = ModelHandle.decode(bytes, model);
@@ -73,10 +74,12 @@ final class PredictCommand implements Callable<Integer> {
         predictions.write().parquet(folder);
       }
     });
+    double seconds = (System.nanoTime() - start) / 1e9;
     handle.destroy();
     long count = outputFormat.equals("csv") ? spark.read().option("header", true).csv(out).count()
         : spark.read().parquet(out).count();
-    spec.commandLine().getOut().printf(Locale.ROOT, "%d predictions written to %s%n", count, out);
+    spec.commandLine().getOut().printf(Locale.ROOT, "%d predictions written to %s in %.2f s (%.0f per second, "
+        + "reading and writing included)%n", count, out, seconds, count / seconds);
     return Main.OK;
   }
 }

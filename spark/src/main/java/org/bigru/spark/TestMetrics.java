@@ -2,6 +2,7 @@ package org.bigru.spark;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
@@ -23,7 +24,7 @@ final class TestMetrics {
                               boolean perStep) {
     String config = ModelConfigJson.toJson(network.config());
     float[] weights = network.arena().values().clone();
-    java.util.HashMap<String, String> stored = new java.util.HashMap<>(prepared.preprocessing().toMetadata());
+    HashMap<String, String> stored = new HashMap<>(prepared.preprocessing().toMetadata());
     int features = network.config().inputSize();
     boolean sequenceOutput = network.config().outputMode() == OutputMode.SEQUENCE;
     List<float[]> pairs = new ArrayList<>(prepared.part(Window.TEST).mapPartitions(it -> {
