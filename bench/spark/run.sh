@@ -46,6 +46,7 @@ for c in S M; do
   cmp -s "$c-bigru-1.safetensors" "$c-sync-1-thread.safetensors" && echo "$c  (the same model file as bigru train)"
   run sync-2-threads --threads 2
   run shards-2 --threads 1 --shards 2
+  run shards-4-tree-2 --threads 1 --shards 4 --tree-fan-in 2
   run local-steps-4 --threads 1 --local-steps 4
   run local-steps-16 --threads 1 --local-steps 16
 done

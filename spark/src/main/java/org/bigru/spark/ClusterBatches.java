@@ -10,10 +10,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 import java.util.zip.CRC32C;
 import java.util.zip.Checksum;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.Partitioner;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
@@ -33,10 +35,12 @@ import scala.Tuple2;
  * batch b, in the order's positions, are cut into {@code shards} contiguous shards, and shard j lives in partition
  * {@code (b * shards + j) mod partitions}, cached there. A step then runs one job on the partitions holding that
  * batch's shards, with the driver's weights in the tasks: each task computes its shard's gradient with a whole
- * network pass, and the driver takes the shards' gradients in shard order, weighted by their rows, into its
- * network. With one shard (the default) a task computes the whole batch, exactly as {@code bigru train} does, so
- * the weights are bitwise that command's; with more, the batch's work is spread and the sum differs from the one
- * pass in float rounding.
+ * network pass. With one shard (the default) a task computes the whole batch, exactly as {@code bigru train}
+ * does, and the driver takes its gradient as it is, so the weights are bitwise that command's. With more, the
+ * shards' gradients are summed weighted by their rows in a fixed order: all in shard order on the driver (depth
+ * 1), or, with a fan-in, first by combiner tasks over {@code fanIn} consecutive shards, then their sums in
+ * combiner order on the driver (a tree of depth 2). Either is deterministic; both differ from the one pass in
+ * float rounding.
  *
  * <p>A task lost with its executor is run again by Spark from the same cached (or recomputed) data and weights,
  * and gives the same gradient, bit for bit.
@@ -50,6 +54,7 @@ final class ClusterBatches implements BatchedData {
   private final int size;
   private final int batchSize;
   private final int shards;
+  private final int fanIn;
   private final int partitions;
   private final int threads;
   private final int features;
@@ -66,7 +71,7 @@ final class ClusterBatches implements BatchedData {
   }
 
   ClusterBatches(JavaSparkContext jsc, Network network, JavaRDD<Window> data, int size, int batchSize, int shards,
-                 int partitions, int threads, boolean perStep, Faults faults) {
+                 int fanIn, int partitions, int threads, boolean perStep, Faults faults) {
     this.jsc = jsc;
     this.network = network;
     this.config = ModelConfigJson.toJson(network.config());
@@ -74,6 +79,7 @@ final class ClusterBatches implements BatchedData {
     this.size = size;
     this.batchSize = batchSize;
     this.shards = shards;
+    this.fanIn = fanIn;
     this.partitions = partitions;
     this.threads = threads;
     this.features = network.config().inputSize();
@@ -135,42 +141,99 @@ final class ClusterBatches implements BatchedData {
   public BatchLoss gradients(int b, long dropoutSeed) {
     steps++;
     int count = shardsOf(b);
+    StepWork work = new StepWork(config, network.arena().values().clone(), b, shards, count, dropoutSeed, threads,
+        features, perStep, steps == faults.failStep(), steps == faults.exitStep());
+    float[] grads = network.arena().grads();
+    if (count == 1) {
+      // The whole batch in one task: its gradient exactly as the one network pass computed it.
+      ShardResult r = PartitionJobs.run(blocks(), List.of((int) ((long) b * shards % partitions)), work,
+          ShardResult[].class)[0][0];
+      System.arraycopy(r.grads(), 0, grads, 0, grads.length);
+      return new BatchLoss(r.loss(), r.rows());
+    }
+    Partial total = fanIn > 0 && count > fanIn ? tree(work, count) : flat(b, work, count);
+    for (int i = 0; i < grads.length; i++) {
+      grads[i] = (float) (total.sum()[i] / total.rows());
+    }
+    return new BatchLoss(total.loss() / total.rows(), total.rows());
+  }
+
+  /**
+   * Shards' gradients and losses summed in shard order, each weighted by its loss rows (sum of rows * mean), in
+   * double precision; the batch's mean is the sum over its rows.
+   */
+  record Partial(int group, double[] sum, long rows, double loss) implements Serializable {
+
+    static Partial of(int group, List<ShardResult> inShardOrder) {
+      double[] sum = new double[inShardOrder.get(0).grads().length];
+      long rows = 0;
+      double loss = 0;
+      for (ShardResult r : inShardOrder) {
+        float[] g = r.grads();
+        for (int i = 0; i < sum.length; i++) {
+          sum[i] += (double) r.rows() * g[i];
+        }
+        rows += r.rows();
+        loss += r.rows() * r.loss();
+      }
+      return new Partial(group, sum, rows, loss);
+    }
+
+    static Partial add(List<Partial> inGroupOrder) {
+      double[] sum = new double[inGroupOrder.get(0).sum().length];
+      long rows = 0;
+      double loss = 0;
+      for (Partial p : inGroupOrder) {
+        for (int i = 0; i < sum.length; i++) {
+          sum[i] += p.sum()[i];
+        }
+        rows += p.rows();
+        loss += p.loss();
+      }
+      return new Partial(0, sum, rows, loss);
+    }
+  }
+
+  /** Depth 1: one job on the partitions holding the batch's shards; the driver sums all in shard order. */
+  private Partial flat(int b, StepWork work, int count) {
     TreeSet<Integer> where = new TreeSet<>();
     for (int j = 0; j < count; j++) {
       where.add((int) (((long) b * shards + j) % partitions));
     }
-    StepWork work = new StepWork(config, network.arena().values().clone(), b, shards, count, dropoutSeed, threads,
-        features, perStep, steps == faults.failStep(), steps == faults.exitStep());
-    ShardResult[][] perPartition = PartitionJobs.run(blocks(), new ArrayList<>(where), work, ShardResult[].class);
-    ShardResult[] byShard = new ShardResult[count];
-    for (ShardResult[] results : perPartition) {
-      for (ShardResult r : results) {
-        byShard[r.shard()] = r;
+    List<ShardResult> results = new ArrayList<>();
+    for (ShardResult[] inPartition : PartitionJobs.run(blocks(), new ArrayList<>(where), work, ShardResult[].class)) {
+      results.addAll(List.of(inPartition));
+    }
+    results.sort(Comparator.comparingInt(ShardResult::shard));
+    return Partial.of(0, results);
+  }
+
+  /**
+   * Depth 2: shard j's gradient goes to combiner {@code j / fanIn}, which sums its shards in shard order; the
+   * driver takes one partial sum per combiner and adds them in combiner order. One stage more than {@link #flat},
+   * and the driver takes in {@code count / fanIn} sums instead of {@code count} gradients.
+   */
+  private Partial tree(StepWork work, int count) {
+    int f = fanIn;
+    int groups = (count + f - 1) / f;
+    List<Partial> partials = new ArrayList<>(blocks().flatMapToPair(block -> {
+      List<Tuple2<Integer, ShardResult>> out = new ArrayList<>();
+      for (ShardResult r : work.apply(block)) {
+        out.add(new Tuple2<>(r.shard() / f, r));
       }
-    }
-    float[] grads = network.arena().grads();
-    if (count == 1) {
-      System.arraycopy(byShard[0].grads(), 0, grads, 0, grads.length);
-      return new BatchLoss(byShard[0].loss(), byShard[0].rows());
-    }
-    long rows = 0;
-    for (ShardResult r : byShard) {
-      rows += r.rows();
-    }
-    double[] sum = new double[grads.length];
-    double loss = 0;
-    for (ShardResult r : byShard) {
-      double weight = (double) r.rows() / rows;
-      float[] g = r.grads();
-      for (int i = 0; i < sum.length; i++) {
-        sum[i] += weight * g[i];
-      }
-      loss += weight * r.loss();
-    }
-    for (int i = 0; i < grads.length; i++) {
-      grads[i] = (float) sum[i];
-    }
-    return new BatchLoss(loss, rows);
+      return out.iterator();
+    }).partitionBy(new HashPartitioner(groups)).mapPartitions(results -> {
+      Map<Integer, List<ShardResult>> byGroup = new TreeMap<>();
+      results.forEachRemaining(t -> byGroup.computeIfAbsent(t._1(), g -> new ArrayList<>()).add(t._2()));
+      List<Partial> sums = new ArrayList<>();
+      byGroup.forEach((group, list) -> {
+        list.sort(Comparator.comparingInt(ShardResult::shard));
+        sums.add(Partial.of(group, list));
+      });
+      return sums.iterator();
+    }).collect());
+    partials.sort(Comparator.comparingInt(Partial::group));
+    return Partial.add(partials);
   }
 
   /** Validation: every batch in data order, each whole in one task, all at once; summed in batch order. */

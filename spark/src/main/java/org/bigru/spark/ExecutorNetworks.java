@@ -3,6 +3,9 @@ package org.bigru.spark;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.bigru.kernels.Kernels;
 import org.bigru.model.Network;
 import org.bigru.model.io.ModelConfigJson;
 
@@ -14,6 +17,7 @@ import org.bigru.model.io.ModelConfigJson;
 final class ExecutorNetworks {
 
   private static final int KEPT_CONFIGS = 4;
+  private static final Logger LOG = LoggerFactory.getLogger(ExecutorNetworks.class);
   private static final Map<String, ConcurrentLinkedQueue<Network>> IDLE = new LinkedHashMap<>(8, 0.75f, true);
 
   private ExecutorNetworks() {
@@ -24,6 +28,8 @@ final class ExecutorNetworks {
     Network network = idle(config).poll();
     if (network == null) {
       network = Network.create(ModelConfigJson.fromJson(config), 0);
+      LOG.info("bigru-spark: a network of {} for this JVM's tasks; {} kernels", network.config().summary(),
+          Kernels.get().name());
     }
     network.setThreads(threads);
     System.arraycopy(weights, 0, network.arena().values(), 0, weights.length);

@@ -12,6 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.bigru.kernels.Kernels;
 import org.bigru.model.ModelConfig;
 import org.bigru.model.Network;
 import org.bigru.model.Predictor;
@@ -30,6 +33,7 @@ final class ModelHandle implements Serializable {
   private static final int KEPT = 4;
   private static final Map<String, Decoded> DECODED = new LinkedHashMap<>(8, 0.75f, true);
   private static final AtomicInteger DECODINGS = new AtomicInteger();
+  private static final Logger LOG = LoggerFactory.getLogger(ModelHandle.class);
 
   /** A model as the executors use it. */
   record Decoded(Predictor predictor, ModelConfig config, Preprocessing preprocessing) {
@@ -54,8 +58,11 @@ final class ModelHandle implements Serializable {
     synchronized (DECODED) {
       Decoded d = DECODED.get(key);
       if (d == null) {
-        d = decode(bytes.value(), "the broadcast model");
+        byte[] file = bytes.value();
+        d = decode(file, "the broadcast model");
         DECODINGS.incrementAndGet();
+        LOG.info("bigru-spark: decoded the broadcast model ({} bytes, {}) in this JVM; {} kernels", file.length,
+            d.config().summary(), Kernels.get().name());
         DECODED.put(key, d);
         if (DECODED.size() > KEPT) {
           DECODED.remove(DECODED.keySet().iterator().next());

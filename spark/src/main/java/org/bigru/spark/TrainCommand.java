@@ -147,6 +147,10 @@ final class TrainCommand implements Callable<Integer> {
       description = "Synchronous steps: tasks each batch is split over (1: the whole batch in one task, bitwise "
           + "'bigru train'; more: the batch's work spread, summed in shard order, equal within float rounding).")
   int shards;
+  @Option(names = "--tree-fan-in", paramLabel = "F", defaultValue = "0",
+      description = "With --shards: sum the shards' gradients in a tree, F shards per combiner task, then the "
+          + "combiners' sums on the driver (0: every shard's gradient to the driver).")
+  int treeFanIn;
   @Option(names = "--local-steps", paramLabel = "K", defaultValue = "0",
       description = "Local steps then averaging: each partition takes K steps of batch/partitions sequences from "
           + "the averaged weights, then the weights are averaged (0: synchronous steps).")
@@ -190,7 +194,9 @@ final class TrainCommand implements Callable<Integer> {
         sizes[1], sizes[2], config.summary());
     stdout.printf(Locale.ROOT, "spark: %s, %d partitions; %s%n", spark.sparkContext().master(), partitions,
         localSteps > 0 ? localSteps + " local steps per round, then averaging"
-            : "synchronous steps, " + shards + " shard" + (shards == 1 ? "" : "s") + " per batch");
+            : "synchronous steps, " + shards + " shard" + (shards == 1 ? "" : "s") + " per batch"
+                + (shards > 1 && treeFanIn > 0 && shards > treeFanIn ? ", summed in a tree of fan-in " + treeFanIn
+                    : ""));
     stdout.flush();
 
     TrainingOptions options = trainingOptions();
@@ -199,7 +205,7 @@ final class TrainCommand implements Callable<Integer> {
     ClusterBatches.Faults faults = new ClusterBatches.Faults(testHook(spark, "spark.bigru.test.failStep"),
         testHook(spark, "spark.bigru.test.exitStep"));
     ClusterBatches validation = sizes[1] == 0 ? null : new ClusterBatches(jsc, network,
-        prepared.part(Window.VALIDATION), sizes[1], batch, 1, partitions, threads, returnSequences, faults);
+        prepared.part(Window.VALIDATION), sizes[1], batch, 1, 0, partitions, threads, returnSequences, faults);
     TrainingListener listener = new Progress(stdout);
     long start = System.nanoTime();
     TrainingHistory history;
@@ -208,7 +214,7 @@ final class TrainCommand implements Callable<Integer> {
           threads, returnSequences, listener);
     } else {
       ClusterBatches train = new ClusterBatches(jsc, network, prepared.part(Window.TRAIN), sizes[0], batch, shards,
-          partitions, threads, returnSequences, faults);
+          treeFanIn, partitions, threads, returnSequences, faults);
       try {
         history = Trainer.fit(network, train, validation, options, listener, resume != null);
       } catch (CheckpointFolderException e) {
@@ -254,6 +260,10 @@ final class TrainCommand implements Callable<Integer> {
     atLeast("--threads", threads, 1);
     atLeast("--shards", shards, 1);
     atLeast("--local-steps", localSteps, 0);
+    atLeast("--tree-fan-in", treeFanIn, 0);
+    if (treeFanIn == 1) {
+      throw new BadInputException("--tree-fan-in must be 0 (no tree) or at least 2, not 1");
+    }
     atLeast("--checkpoint-every", checkpointEvery, 0);
     if (!(testSize >= 0 && testSize < 1) || !(valSize >= 0 && valSize < 1) || !(valSize + testSize < 1)) {
       throw new BadInputException("--val-size " + valSize + " and --test-size " + testSize + " must each be in "

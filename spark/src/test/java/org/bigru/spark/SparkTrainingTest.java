@@ -156,6 +156,18 @@ class SparkTrainingTest {
   }
 
   @Test
+  void aTreeOfCombinersSumsInAFixedOrderToo() throws IOException {
+    float[] whole = singleMachine(1, false, 0, 1);
+    float[] tree = trained(dir.resolve("tree.safetensors"), "--epochs", "1", "--shards", "4", "--tree-fan-in", "2");
+    float[] again = trained(dir.resolve("tree-again.safetensors"), "--epochs", "1", "--shards", "4", "--tree-fan-in",
+        "2");
+    assertArrayEquals(tree, again, "combiners sum in shard order, the driver in combiner order");
+    for (int i = 0; i < whole.length; i++) {
+      assertEquals(whole[i], tree[i], 1e-4, "parameter value " + i);
+    }
+  }
+
+  @Test
   void localStepsLearnAndRepeat() throws IOException {
     Path out = dir.resolve("local.safetensors");
     SparkTests.Result r = SparkTests.run(train(out, "--epochs", "3", "--local-steps", "3", "--lr", "0.01"));
