@@ -44,7 +44,13 @@ final class Scoring implements Serializable {
     String seriesColumn = series == null ? null : TableInput.column(table, series, "--series", source);
     List<String> features = new ArrayList<>();
     for (String f : pre.featureNames()) {
-      features.add(TableInput.column(table, f, modelName + " was trained on a feature that", source));
+      try {
+        features.add(TableInput.column(table, f, "", source));
+      } catch (BadInputException e) {
+        throw new BadInputException(source + " has no column '" + f + "', which " + modelName + " was trained on "
+            + "(its features: " + String.join(", ", pre.featureNames()) + "; the table's columns: "
+            + String.join(", ", table.columns()) + ")", e);
+      }
     }
     return new TableInput.Columns(seriesColumn, TableInput.indexColumn(table, seriesColumn, pre.indexColumn()),
         features, null);

@@ -52,8 +52,17 @@ final class TableInput {
     if (chosen.equals("parquet")) {
       return spark.read().parquet(path);
     }
-    return spark.read().option("header", header).option("inferSchema", true).option("mode", "FAILFAST")
+    Dataset<Row> table = spark.read().option("header", header).option("inferSchema", true).option("mode", "FAILFAST")
         .option("sep", path.toLowerCase(Locale.ROOT).endsWith(".tsv") ? "\t" : ",").csv(path);
+    if (!header) {
+      // Spark names them _c0, _c1, ...; the bigru command column1, column2, ..., which models store.
+      String[] names = new String[table.columns().length];
+      for (int i = 0; i < names.length; i++) {
+        names[i] = "column" + (i + 1);
+      }
+      table = table.toDF(names);
+    }
+    return table;
   }
 
   private static String format(SparkSession spark, String path, String given) {
