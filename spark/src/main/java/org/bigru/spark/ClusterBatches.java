@@ -62,6 +62,7 @@ final class ClusterBatches implements BatchedData {
   private final Faults faults;
   private final int[] order;
   private JavaRDD<Map<Long, Shard>> blocks;
+  private Broadcast<int[]> positions;
   private Long digest;
   private long steps;
 
@@ -303,6 +304,8 @@ final class ClusterBatches implements BatchedData {
     if (blocks != null) {
       blocks.unpersist(false);
       blocks = null;
+      positions.destroy();
+      positions = null;
     }
   }
 
@@ -311,11 +314,13 @@ final class ClusterBatches implements BatchedData {
     if (blocks != null) {
       return blocks;
     }
-    int[] positions = new int[size];
+    int[] positionOfIndex = new int[size];
     for (int p = 0; p < size; p++) {
-      positions[order[p]] = p;
+      positionOfIndex[order[p]] = p;
     }
-    Broadcast<int[]> positionOf = jsc.broadcast(positions);
+    // Kept while this layout is: a lost partition is rebuilt from it.
+    positions = jsc.broadcast(positionOfIndex);
+    Broadcast<int[]> positionOf = positions;
     int n = size;
     int b = batchSize;
     int s = shards;
