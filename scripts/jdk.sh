@@ -1,8 +1,15 @@
 # Sourced by bigru's scripts: finds JDKs without assuming where the machine keeps them.
 
-# Major version of the JDK at $1 (a JAVA_HOME), or nothing when it is not a JDK.
+# Major version of the JDK at $1 (a JAVA_HOME), or nothing when it is not a JDK. Read from its release file
+# (starting a JVM to ask costs a tenth of a second per JDK); a JDK without one is asked.
 jdk_major() {
   [ -x "$1/bin/javac" ] || return 1
+  local version
+  if [ -f "$1/release" ] \
+      && version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release") && [ -n "$version" ]; then
+    echo "$version"
+    return
+  fi
   "$1/bin/java" -XshowSettings:properties -version 2>&1 \
     | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
 }

@@ -20,7 +20,7 @@ if nargin ~= 4
   error('bigru:invalidArgument', '%s: expected trainNetwork(X, Y, layers, options)', fname);
 end
 la = bigru.internal.layerArray(layers, fname);
-jopts = bigru.internal.trainingOptionsToJava(options, fname, true);
+jopts = bigru.internal.trainingOptionsToJava(options, fname);
 [train, classNames, labelKind, orientation] = bigru.internal.dataset(la, X, Y, 'X', 'Y', {}, fname);
 validation = [];
 if ~isempty(options.ValidationData)
@@ -34,14 +34,15 @@ catch err
   bigru.internal.javaError(err, fname);
 end
 net = bigru.internal.network(jnet);
-if nargout > 1 || strcmp(options.Plots, 'training-progress')
+plots = jopts.plotsProgress();
+if nargout > 1 || plots
   info = struct('TrainingLoss', double(jnet.trainingLoss())', ...
                 'ValidationLoss', double(jnet.validationLoss())', ...
                 'BaseLearnRate', double(jnet.baseLearnRate())', ...
                 'FinalValidationLoss', double(jnet.finalValidationLoss()), ...
                 'OutputNetworkIteration', double(jnet.outputNetworkIteration()), ...
                 'StopReason', char(jnet.stopReason()));
-  if strcmp(options.Plots, 'training-progress')
+  if plots
     bigru.internal.plotProgress(info);
   end
 end

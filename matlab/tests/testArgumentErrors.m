@@ -36,6 +36,6 @@ expectError(@() bigru.trainNetwork(X, y, layers, vopts), 'ValidationData Y\(2\) 
 % prediction data that does not fit a trained network
 net = train(X, y, layers);
 expectError(@() bigru.classify(net, {randn(5, 4)}), 'X has 5 features per time step, but the network expects 3');
-expectError(@() bigru.predict(net, X, 'MiniBatchSize', 0), 'MiniBatchSize must be a whole number');
+expectError(@() bigru.predict(net, X, 'MiniBatchSize', 0), 'the value of ''MiniBatchSize'' must be a whole number');
 expectError(@() bigru.classify(struct('a', 1), X), 'net must be a network');
 end

@@ -14,11 +14,13 @@ check(strcmp(g.OutputMode, 'last') && strcmp(g.Name, 'g1') && strcmp(g.Type, 'gr
 row = [bigru.sequenceInputLayer(2), bigru.gruLayer(4)];
 check(isequal(size(row), [1 2]), 'a row of layers concatenates too');
 expectError(@() bigru.bigruLayer(8, 'OutputMod', 'last'), '''OutputMod'' is not an option of bigruLayer');
-expectError(@() bigru.bigruLayer(8, 'OutputMode', 'first'), 'OutputMode must be one of ''sequence'', ''last''');
+expectError(@() bigru.bigruLayer(8, 'OutputMode', 'first'), ...
+            'the value of ''OutputMode'' must be ''sequence'', ''last'', not ''first''');
 expectError(@() bigru.bigruLayer(0), 'numHiddenUnits must be a whole number of at least 1');
 expectError(@() bigru.fullyConnectedLayer(2.5), 'outputSize must be a whole number');
 expectError(@() bigru.dropoutLayer(1), 'probability must be a number in \[0, 1\)');
-expectError(@() bigru.sequenceInputLayer(3, 'Normalization', 'zscore'), 'Normalization must be one of ''none''');
+expectError(@() bigru.sequenceInputLayer(3, 'Normalization', 'zscore'), ...
+            'the value of ''Normalization'' must be ''none'', not ''zscore''');
 % LSTM layers: MATLAB's options bigru takes (OutputMode, Name) with MATLAB's defaults; the others refused by name
 l = bigru.lstmLayer(7);
 check(strcmp(l.Type, 'lstm') && l.NumHiddenUnits == 7 && strcmp(l.OutputMode, 'sequence') && isempty(l.Name), ...
@@ -37,7 +39,7 @@ expectError(@() bigru.bilstmLayer(4, 'BiasInitializer', 'ones'), '''unit-forget-
 expectError(@() bigru.lstmLayer(4, 'ResetGateMode', 'after-multiplication'), ...
             '''ResetGateMode'' is not an option of lstmLayer; the options are: Name, OutputMode');
 expectError(@() bigru.bilstmLayer(4, 'OutputMode', 'all'), ...
-            'bilstmLayer: OutputMode must be one of ''sequence'', ''last''');
+            'bilstmLayer: the value of ''OutputMode'' must be ''sequence'', ''last'', not ''all''');
 expectError(@() bigru.lstmLayer(), 'lstmLayer: numHiddenUnits is required');
 expectError(@() bigru.bilstmLayer(-2), 'bilstmLayer: numHiddenUnits must be a whole number of at least 1');
 % the compat names are the same functions

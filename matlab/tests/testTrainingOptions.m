@@ -16,7 +16,7 @@ check(r.SquaredGradientDecayFactor == 0.9, 'rmsprop default decay');
 m = bigru.trainingOptions('adam', 'maxepochs', 3, 'MINIBATCHSIZE', 7);
 check(m.MaxEpochs == 3 && m.MiniBatchSize == 7, 'names are case-insensitive');
 expectError(@() bigru.trainingOptions('adam', 'MaxEpoch', 3), '''MaxEpoch'' is not an option of trainingOptions');
-expectError(@() bigru.trainingOptions('adamw'), 'solverName must be one of');
+expectError(@() bigru.trainingOptions('adamw'), 'solverName must be ''adam'', ''sgdm'', ''rmsprop'', not ''adamw''');
 expectError(@() bigru.trainingOptions('adam', 'MaxEpochs', 0), '''MaxEpochs'' must be a whole number of at least 1');
 expectError(@() bigru.trainingOptions('adam', 'InitialLearnRate', -1), '''InitialLearnRate'' must be a finite number > 0');
 expectError(@() bigru.trainingOptions('adam', 'Shuffle', 'sometimes'), '''Shuffle'' must be ''once'', ''never'', ''every-epoch''');

@@ -1,4 +1,4 @@
-function layer = lstm(type, fname, numHiddenUnits, args)
+function layer = lstm(fname, args)
 %LSTM  The layer of lstmLayer or bilstmLayer (internal): MATLAB's options bigru takes (OutputMode, Name),
 %   with MATLAB's defaults; the other options of MATLAB's LSTM layers are refused by name, each saying what
 %   bigru does instead (MATLAB's default, in every case where MATLAB has one).
@@ -26,13 +26,5 @@ refused = {
     'InputWeightsL2Factor',            l2
     'RecurrentWeightsL2Factor',        l2
     'BiasL2Factor',                    'biases are not regularized (MATLAB''s default factor, 0)'};
-o = bigru.internal.nameValue(fname, struct('Name', '', 'OutputMode', 'sequence'), args, refused);
-mergeMode = '';
-if strcmp(type, 'bilstm')
-  mergeMode = 'concat';   % MATLAB's bilstmLayer concatenates the two directions
-end
-layer = bigru.internal.layer(type, o.Name, ...
-    'NumHiddenUnits', bigru.internal.count(numHiddenUnits, fname, 'numHiddenUnits'), ...
-    'OutputMode', bigru.internal.choice(o.OutputMode, fname, 'OutputMode', {'sequence', 'last'}), ...
-    'MergeMode', mergeMode);
+layer = bigru.internal.arguments(fname, args, refused);
 end

@@ -1,13 +1,14 @@
-function values = nameValue(fname, defaults, args, refused)
+function [values, given] = nameValue(fname, defaults, args, refused)
 %NAMEVALUE  Name-value pairs matched case-insensitively against the fields of DEFAULTS (internal).
 %   An unknown name is an error that names it and lists the accepted ones. REFUSED (optional) lists options
 %   MATLAB's function of the same name has and bigru does not take, as rows {name, what bigru does instead}:
-%   such a name is an error that says so.
+%   such a name is an error that says so. GIVEN marks, in field order, the options ARGS gave.
 if nargin < 4
   refused = cell(0, 2);
 end
 values = defaults;
 names = fieldnames(defaults);
+given = false(numel(names), 1);
 if mod(numel(args), 2) ~= 0
   error('bigru:invalidArgument', '%s: expected name-value pairs, but %d arguments were given', fname, numel(args));
 end
@@ -35,5 +36,6 @@ for k = 1:2:numel(args)
     value = char(value);
   end
   values.(names{match}) = value;
+  given(match) = true;
 end
 end

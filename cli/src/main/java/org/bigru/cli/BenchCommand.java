@@ -128,7 +128,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         : () -> network.predict(input);
 
-    runFor(step, warmup, 3);
+    WarmupTrace trace = WarmupTrace.record(step, warmup, 3);
     long allocatedBefore = AllocationCounter.allocatedBytes();
     long cpuBefore = processCpuNanos();
     long start = System.nanoTime();
@@ -161,6 +161,7 @@ final class BenchCommand implements Callable<Integer> {
     if (allocatedBefore >= 0) {
       result.put("alloc_bytes_per_step", (double) allocated / steps);
     }
+    trace.describe(msPerStep, result);
     if (json) {
       spec.commandLine().getOut().println(Json.write(result));
     } else {

@@ -59,20 +59,16 @@ final class EvaluateCommand implements Callable<Integer> {
       Network network = Models.load(model, "--model");
       network.setThreads(threadCount);
       Preprocessing pre = Preprocessing.fromMetadata(network.config().metadata(), model.toString());
-      PreparedSequences sequences = ModelData.load(network.config(), pre, model, data, dataOptions, true).sequences();
+      ModelData.Loaded loaded = ModelData.load(network.config(), pre, model, data, dataOptions, true);
+      PreparedSequences sequences = loaded.sequences();
       Evaluation.checkMemory(network.config(), sequences, "evaluating " + model.getFileName() + " on "
           + data.getFileName());
       List<String> classes = network.config().classNames();
-      Evaluation.Result result = Evaluation.run(network, sequences, pre, classes);
+      Evaluation.Result result = Evaluation.run(network, sequences, pre, classes, loaded.season(pre));
       if (plotOut != null) {
         if (result.regression() != null) {
-          double[] actual = new double[sequences.actual().length / sequences.outputs()];
-          double[] predicted = new double[actual.length];
-          for (int i = 0; i < actual.length; i++) {
-            actual[i] = sequences.actual()[i * sequences.outputs()];
-            predicted[i] = result.predicted()[i * sequences.outputs()];
-          }
-          Plots.fit(plan, plotOut, actual, predicted, pre.targetName() != null ? pre.targetName() : "y[0]");
+          Plots.fit(plan, plotOut, TrainWorkflow.column(sequences.actual(), sequences.outputs(), 0),
+              TrainWorkflow.column(result.predicted(), sequences.outputs(), 0), TrainWorkflow.plotLabel(pre, 1));
         } else {
           long[][] confusion = result.classification().confusion();
           Plots.confusion(plan, plotOut, confusion, classes,

@@ -26,6 +26,11 @@ final class ModelData {
 
   /** The sequences, and the table they came from (null for tensors). */
   record Loaded(PreparedSequences sequences, Table table) {
+
+    /** The seasonal naive forecast's season: the model's, or from the table's index (1 for tensors). */
+    int season(Preprocessing pre) {
+      return table == null ? 1 : pre.season(table.index());
+    }
   }
 
   private ModelData() {
@@ -62,11 +67,20 @@ final class ModelData {
                     + "the columns column1, column2, ..."));
       }
     }
+    if (pre.difference() && !withTargets) {
+      for (String target : pre.targetNames()) {
+        if (raw.columnIndex(target) < 0) {
+          throw new BadInputException(data.getFileName() + " has no column '" + target + "', the target of "
+              + modelFile + ", which predicts changes (--difference) and adds them to the target's value at each "
+              + "window's last row (the file's columns: " + ColumnNames.describe(raw.header()) + ")");
+        }
+      }
+    }
     boolean classification = config.task() == Task.CLASSIFICATION;
     MissingPolicy missing = options.missing;
     Table table = ColumnSelector.select(raw, new TableOptions(pre.indexColumn(), List.of(), pre.featureNames(),
-        pre.targetName(), withTargets, classification, missing));
-    if (withTargets && !table.hasTarget()) {
+        pre.targetNames(), withTargets || pre.difference(), classification, missing));
+    if (withTargets && table.targetNames().size() < pre.targetNames().size()) {
       throw new BadInputException(data.getFileName() + " has no target column '" + pre.targetName() + "'");
     }
     return new Loaded(TableSequences.build(table, pre, config.task(), config.outputMode(), config.classNames(),

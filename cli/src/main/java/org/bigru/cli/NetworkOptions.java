@@ -10,6 +10,7 @@ import org.bigru.model.DenseLayerSpec;
 import org.bigru.model.MemoryBudget;
 import org.bigru.model.MergeMode;
 import org.bigru.model.ModelConfig;
+import org.bigru.model.OutputLayerSpec;
 import org.bigru.model.OutputMode;
 import org.bigru.model.RecurrentLayerSpec;
 import org.bigru.model.ResetGateMode;
@@ -58,6 +59,12 @@ final class NetworkOptions {
   @Option(names = "--dropout", paramLabel = "P", defaultValue = "0", description = "Dropout between layers.")
   double dropout;
 
+  @Option(names = "--quantiles", showDefaultValue = Visibility.NEVER, split = ",", paramLabel = "Q",
+      description = "Prediction intervals: one output per quantile level and response, trained with the pinball "
+          + "loss, e.g. 0.1,0.5,0.9 (ascending, in (0, 1), with 0.5: the median is the point forecast; default: "
+          + "none, mean squared error).")
+  List<Double> quantiles = new ArrayList<>();
+
   /**
    * Checks these options as typed: ranges, names, and the sizes they imply (each weight matrix must fit a Java
    * array, and the network at its smallest, one feature and one output, must fit the heap).
@@ -80,6 +87,20 @@ final class NetworkOptions {
     checks.name("--reset-mode", this::resetGateMode);
     checks.name("--merge", () -> MergeMode.fromName(merge));
     checks.name("--dense-activation", () -> Activation.fromName(denseActivation));
+    if (!quantiles.isEmpty()) {
+      if (task == Task.CLASSIFICATION) {
+        throw new BadInputException("--quantiles are levels of numbers: they are for regression, not classification");
+      }
+      try {
+        OutputLayerSpec.checkQuantiles(quantiles);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(checks.described("--quantiles", quantiles) + ": " + e.getMessage(), e);
+      }
+      if (!quantiles.contains(0.5)) {
+        throw new BadInputException(checks.described("--quantiles", quantiles) + ": the levels must include 0.5, "
+            + "the median, which is the point forecast");
+      }
+    }
     // The smallest network these options can give: one feature, one output, one step of a batch of one. (What
     // the window and the batch add depends on the data, and is checked once it is read.)
     ModelConfig oneLayer = sizes(checks, () -> new ModelConfig(1, recurrentLayers(1), outputMode(), denseLayers(),
@@ -98,8 +119,9 @@ final class NetworkOptions {
   ModelConfig config(OptionChecks checks, int features, int outputs, OutputMode mode, Task task, List<String> classes,
                      Map<String, String> metadata) {
     return sizes(checks, () -> new ModelConfig(features, recurrentLayers(layers), mode, denseLayers(), dropout,
-        outputs, task, classes, metadata), " with " + features + " features per step and " + outputs
-        + (task == Task.CLASSIFICATION ? " classes" : " outputs"));
+        outputs, task, classes, metadata).withQuantiles(quantiles), " with " + features + " features per step and "
+        + outputs + (task == Task.CLASSIFICATION ? " classes" : quantiles.isEmpty() ? " outputs"
+            : " responses x " + quantiles.size() + " quantiles"));
   }
 
   /** What to shrink when the training does not fit the heap. */

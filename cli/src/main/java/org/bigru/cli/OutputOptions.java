@@ -22,6 +22,10 @@ final class OutputOptions {
   @Option(names = "--metrics-json", paramLabel = "FILE", description = "Write the test metrics as one JSON object.")
   Path metricsJson;
 
+  @Option(names = "--plot-step", paramLabel = "K", defaultValue = "1",
+      description = "With --steps, the step the fit plot shows (1: the first row predicted).")
+  int plotStep;
+
   /** The fit or confusion plot for this task, or null for 'none'. */
   Path plotPath(Task task) {
     return optionalPath(plot != null ? plot : task == Task.CLASSIFICATION ? "bigru-confusion.png" : "bigru-fit.png");

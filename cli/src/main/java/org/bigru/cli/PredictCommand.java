@@ -62,6 +62,28 @@ final class PredictCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /**
+   * predicted_TARGET, with _plus_N (N rows ahead of the window's last row) when it is not the row itself, and
+   * _qLEVEL per quantile; without a table's target names, predicted_y, or predicted_y_0, _1, ... for several.
+   */
+  static List<String> columnNames(Preprocessing pre, List<Double> levels, int outputs) {
+    List<String> names = new ArrayList<>();
+    if (pre.targetNames().isEmpty()) {
+      for (int o = 0; o < outputs; o++) {
+        names.add("predicted_y" + (outputs > 1 ? "_" + o : ""));
+      }
+      return names;
+    }
+    int count = Math.max(1, levels.size());
+    for (int o = 0; o < outputs; o++) {
+      int response = o / count;
+      int ahead = pre.horizon() + response % pre.steps();
+      names.add("predicted_" + pre.targetNames().get(response / pre.steps()) + (ahead > 0 ? "_plus_" + ahead : "")
+          + (levels.isEmpty() ? "" : "_q" + levels.get(o % count)));
+    }
+    return names;
+  }
+
   private void predict(OutputPlan plan, OutputPlan.Output csv, Path model, int threadCount) throws IOException {
     Network network = Models.load(model, "--model");
     network.setThreads(threadCount);
@@ -71,16 +93,17 @@ final class PredictCommand implements Callable<Integer> {
     Evaluation.checkMemory(network.config(), sequences, "predicting with " + model.getFileName() + " on "
         + data.getFileName());
     List<String> classes = network.config().classNames();
-    Evaluation.Result result = Evaluation.run(network, sequences, pre, classes);
+    Evaluation.Result result = Evaluation.run(network, sequences, pre, classes, loaded.season(pre));
     boolean classification = network.config().task() == Task.CLASSIFICATION;
-    int outputs = classification ? 1 : network.config().outputSize();
     List<String> header = new ArrayList<>();
     header.add(loaded.table() != null && loaded.table().indexName() != null ? loaded.table().indexName()
         : loaded.table() != null ? "row" : "sequence");
-    String name = pre.targetName() != null ? pre.targetName() : classification ? "class" : "y";
-    String suffix = pre.horizon() > 0 ? "_plus_" + pre.horizon() : "";
-    for (int o = 0; o < outputs; o++) {
-      header.add("predicted_" + name + (outputs > 1 ? "_" + o : "") + suffix);
+    float[] values = result.quantiles() != null ? result.quantiles() : result.predicted();
+    int outputs = classification ? 1 : values.length / sequences.size();
+    if (classification) {
+      header.add("predicted_" + (pre.targetName() != null ? pre.targetName() : "class"));
+    } else {
+      header.addAll(columnNames(pre, network.config().quantiles(), outputs));
     }
     plan.write(csv, stream -> {
       Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
@@ -94,7 +117,7 @@ final class PredictCommand implements Callable<Integer> {
               : classes.get(result.predictedClasses()[i]));
         } else {
           for (int o = 0; o < outputs; o++) {
-            row.add(result.predicted()[i * outputs + o]);
+            row.add(values[i * outputs + o]);
           }
         }
         printer.printRecord(row);

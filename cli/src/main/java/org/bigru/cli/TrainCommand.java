@@ -48,6 +48,15 @@ final class TrainCommand implements Callable<Integer> {
     Example chosen = data.chooseExample(spec.commandLine().getParseResult());
     Task task = data.check(checks);
     network.check(checks, task);
+    checks.atLeast("--plot-step", output.plotStep, 1);
+    if (output.plotStep > Math.max(1, data.steps)) {
+      throw new BadInputException("--plot-step " + checks.typed("--plot-step", output.plotStep) + " is beyond the "
+          + (data.steps > 0 ? checks.described("--steps", data.steps) : "one value predicted (no --steps)"));
+    }
+    if (network.returnSequences && (data.steps > 1 || data.difference)) {
+      throw new BadInputException("--return-sequences trains every step on its own row; " + (data.steps > 1
+          ? "--steps " + data.steps : "--difference") + " predicts from a window's last row: use one or the other");
+    }
     fit.check(checks, data.valSize > 0);
     checkpoints.check(checks);
     OutputPlan plan = new OutputPlan();

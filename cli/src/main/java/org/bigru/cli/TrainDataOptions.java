@@ -21,8 +21,9 @@ final class TrainDataOptions {
   Path data;
 
   @Option(names = "--example", paramLabel = "NAME",
-      description = "Shipped data set used without --data: seattle-weather (regression of temp_max) or digits "
-          + "(classification, 8 steps of 8 pixels). Default: seattle-weather.")
+      description = "Shipped data set used without --data: seattle-weather (regression of temp_max), digits "
+          + "(classification, 8 steps of 8 pixels) or co2 (monthly Mauna Loa CO2, forecast from its own past). "
+          + "Default: seattle-weather.")
   String example;
 
   @Mixin
@@ -38,11 +39,14 @@ final class TrainDataOptions {
   List<String> drop = new ArrayList<>();
 
   @Option(names = "--features", showDefaultValue = Visibility.NEVER, split = ",", paramLabel = "COLUMN",
-      description = "Feature columns (default: every column but the index, the target and dropped ones).")
+      description = "Feature columns (default: every column but the index, the targets and dropped ones). A target "
+          + "may be named too: its own past as input.")
   List<String> features = new ArrayList<>();
 
-  @Option(names = "--target", paramLabel = "COLUMN", description = "Target column (default: the last column).")
-  String target;
+  @Option(names = "--target", showDefaultValue = Visibility.NEVER, split = ",", paramLabel = "COLUMN",
+      description = "Target column, or several for regression (a,b,c: each scaled on its own; default: the last "
+          + "column).")
+  List<String> targets = new ArrayList<>();
 
   @Option(names = "--window", paramLabel = "N", defaultValue = "0",
       description = "Look-back rows per sequence; 0 = " + TablePreparation.DEFAULT_WINDOW
@@ -52,6 +56,21 @@ final class TrainDataOptions {
   @Option(names = "--horizon", paramLabel = "N", defaultValue = "0",
       description = "Rows ahead of a window's last row whose target it predicts (0: the row's own target).")
   int horizon;
+
+  @Option(names = "--steps", paramLabel = "K", defaultValue = "0",
+      description = "Forecast K rows per target at once: the values at horizon+1 .. horizon+K after a window's last "
+          + "row, one network output each (0: one value, at the horizon).")
+  int steps;
+
+  @Option(names = "--difference",
+      description = "Predict each target's change from the window's last row, and add that value back; a target "
+          + "among the features enters as its change from the row before. For trending series.")
+  boolean difference;
+
+  @Option(names = "--season", paramLabel = "S", defaultValue = "0",
+      description = "Rows per season of the seasonal naive baseline (0: from the index: 24 hourly, 7 daily, 52 "
+          + "weekly, 12 monthly, 4 quarterly, else 1).")
+  int season;
 
   @Option(names = "--row-steps", paramLabel = "T", defaultValue = "0",
       description = "Read each row as one sequence of T steps (its features split evenly) instead of windows.")
@@ -85,11 +104,14 @@ final class TrainDataOptions {
       task = chosen.task;
     }
     if (!parsed.hasMatchedOption("--target") && chosen.target != null) {
-      target = chosen.target;
+      targets = new ArrayList<>(List.of(chosen.target));
+    }
+    if (!parsed.hasMatchedOption("--features") && !chosen.features.isEmpty()) {
+      features = new ArrayList<>(chosen.features);
     }
     if (!parsed.hasMatchedOption("--drop")) {
       drop = new ArrayList<>(chosen.drop);
-      drop.removeIf(column -> column.equalsIgnoreCase(target));
+      drop.removeIf(column -> targets.stream().anyMatch(column::equalsIgnoreCase));
     }
     if (!parsed.hasMatchedOption("--header")) {
       read.header = chosen.header;
@@ -109,12 +131,37 @@ final class TrainDataOptions {
     out.println("example: " + chosen.optionName + " (shipped with bigru; --data FILE for your own)");
   }
 
+  /** How rows become sequences. */
+  TablePreparation.Layout layout() {
+    return new TablePreparation.Layout(window, horizon, steps, rowSteps, difference, season);
+  }
+
   /** Checks these options as typed; the task. */
   Task check(OptionChecks checks) {
     Task kind = checks.name("--task", () -> Task.fromName(task));
     checks.atLeast("--window", window, 0);
     checks.atLeast("--horizon", horizon, 0);
     checks.atLeast("--row-steps", rowSteps, 0);
+    checks.atLeast("--steps", steps, 0);
+    checks.atLeast("--season", season, 0);
+    if (kind == Task.CLASSIFICATION) {
+      if (targets.size() > 1) {
+        throw new BadInputException("--target " + checks.typed("--target", targets) + ": classification has one "
+            + "target column (several targets are for regression)");
+      }
+      if (steps > 0 || difference) {
+        throw new BadInputException((steps > 0 ? "--steps" : "--difference") + " forecasts numbers: it is for "
+            + "regression, not classification");
+      }
+    }
+    if (rowSteps > 0 && (steps > 0 || difference)) {
+      throw new BadInputException("--row-steps reads each row as a sequence; it excludes " + (steps > 0 ? "--steps"
+          : "--difference"));
+    }
+    if (difference && horizon == 0 && steps == 0) {
+      throw new BadInputException("--difference predicts changes from a window's last row, so it needs rows after "
+          + "it: give --steps K (or --horizon N)");
+    }
     if (!(testSize >= 0 && testSize < 1)) {
       throw new BadInputException("--test-size must be in [0, 1), not " + checks.typed("--test-size", testSize));
     }

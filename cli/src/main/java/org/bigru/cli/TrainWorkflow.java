@@ -35,6 +35,7 @@ import org.bigru.model.train.TrainingHistory;
 import org.bigru.model.train.TrainingJob;
 import org.bigru.model.train.TrainingListener;
 import org.bigru.model.train.TrainingOptions;
+import org.bigru.model.train.Warmup;
 
 /**
  * What train does once its options are checked, in the order of the reference workflow: read the data, prepare
@@ -48,6 +49,10 @@ final class TrainWorkflow {
   record Outputs(OutputPlan.Output model, OutputPlan.Output plot, OutputPlan.Output lossPlot,
                  OutputPlan.Output metrics) {
   }
+
+  /** Features and largest batch of the warm-up's synthetic data: its steps cost little, its kernels are the run's. */
+  private static final int WARMUP_FEATURES = 4;
+  private static final int WARMUP_MAX_BATCH = 64;
 
   private final OptionChecks checks;
   private final PrintWriter stdout;
@@ -72,7 +77,10 @@ final class TrainWorkflow {
 
   /** Runs the job, committing the planned outputs at the end; the exit code. */
   int run(Task task, OutputPlan plan, Outputs outputs) throws IOException {
-    Prepared prepared = prepare(task);
+    Prepared prepared;
+    try (Warmup warmup = warmup(task)) {
+      prepared = prepare(task);
+    }
     PreparedSequences sequences = prepared.sequences();
     int outputCount = task == Task.CLASSIFICATION ? prepared.classes().size() : sequences.outputs();
     ModelConfig config = networkOptions.config(checks, sequences.data().features(), outputCount, prepared.mode(),
@@ -112,12 +120,14 @@ final class TrainWorkflow {
     }
     Preprocessing pre = prepared.preprocessing();
     List<String> classes = prepared.classes();
-    Evaluation.Result result = test == null ? null : Evaluation.run(network, test, pre, classes);
+    Evaluation.Result result = test == null ? null : Evaluation.run(network, test, pre, classes, prepared.season());
     List<String> written = new ArrayList<>();
     if (result != null && outputs.plot() != null) {
       if (result.regression() != null) {
-        Plots.fit(plan, outputs.plot(), toDoubles(test.actual(), test.outputs()),
-            toDoubles(result.predicted(), test.outputs()), pre.targetName() != null ? pre.targetName() : "y[0]");
+        // The first target at the chosen step (responses are target-major: target 0's steps come first).
+        int column = output.plotStep - 1;
+        Plots.fit(plan, outputs.plot(), column(test.actual(), test.outputs(), column),
+            column(result.predicted(), test.outputs(), column), plotLabel(pre, output.plotStep));
       } else {
         long[][] confusion = result.classification().confusion();
         Plots.confusion(plan, outputs.plot(), confusion, classes,
@@ -138,9 +148,20 @@ final class TrainWorkflow {
     return ExitCodes.OK;
   }
 
-  /** The data as the network will see it, its preprocessing, classes and split. */
+  /**
+   * Kernels compiled while the data is read: the network's layers, at the options' batch and window, trained on
+   * synthetic data in the background (see {@link Warmup}).
+   */
+  private Warmup warmup(Task task) {
+    ModelConfig layers = networkOptions.config(checks, WARMUP_FEATURES, 1, networkOptions.outputMode(), task,
+        List.of(), java.util.Map.of());
+    int steps = data.rowSteps > 0 ? data.rowSteps : data.window > 0 ? data.window : TablePreparation.DEFAULT_WINDOW;
+    return Warmup.start(layers, Math.min(fit.batch, WARMUP_MAX_BATCH), steps, fit.threads.resolve(checks));
+  }
+
+  /** The data as the network will see it, its preprocessing, classes, split and the baselines' season. */
   private record Prepared(PreparedSequences sequences, Preprocessing preprocessing, List<String> classes, Split split,
-                          OutputMode mode) {
+                          OutputMode mode, int season) {
   }
 
   private Prepared prepare(Task task) throws IOException {
@@ -148,16 +169,33 @@ final class TrainWorkflow {
     if (TableReader.isTable(data.data)) {
       OutputMode mode = networkOptions.outputMode();
       Table table = ColumnSelector.select(TableReader.read(data.data, data.read.sheet, header),
-          new TableOptions(data.indexColumn, data.drop, data.features, data.target, true,
+          new TableOptions(data.indexColumn, data.drop, data.features, data.targets, true,
               task == Task.CLASSIFICATION, data.read.missing));
-      TablePreparation.Prepared prepared = TablePreparation.prepare(table, task, mode, data.window, data.horizon,
-          data.rowSteps, header, data.indexColumn, data.valSize, data.testSize);
+      TablePreparation.Layout layout = data.layout();
+      if (layout.first() == 0 && layout.rowSteps() == 0) {
+        for (String target : table.targetNames()) {
+          if (table.featureNames().contains(target)) {
+            throw new BadInputException("--features names the target '" + target + "', and each window predicts "
+                + "its own last row (horizon 0), so the answer would be among the inputs; forecast rows after it "
+                + "with --steps K or --horizon N");
+          }
+        }
+      }
+      TablePreparation.Prepared prepared = TablePreparation.prepare(table, task, mode, layout, header,
+          data.indexColumn, data.valSize, data.testSize);
       Preprocessing pre = prepared.preprocessing();
-      stdout.printf(Locale.ROOT, "data: %s, %d rows; features %s; target '%s'; %s%n", data.data.getFileName(),
-          table.rows(), ColumnNames.describe(table.featureNames()), table.targetName(),
-          data.rowSteps > 0 ? "each row one sequence of " + data.rowSteps + " steps"
-              : "window " + pre.window() + (data.horizon > 0 ? ", horizon " + data.horizon : ""));
-      return new Prepared(prepared.sequences(), pre, prepared.classes(), prepared.split(), mode);
+      int season = pre.season(table.index());
+      stdout.printf(Locale.ROOT, "data: %s, %d rows; features %s; target%s %s; %s%n", data.data.getFileName(),
+          table.rows(), ColumnNames.describe(table.featureNames()), table.targetNames().size() > 1 ? "s" : "",
+          quoted(table.targetNames()), data.rowSteps > 0 ? "each row one sequence of " + data.rowSteps + " steps"
+              : "window " + pre.window() + (data.horizon > 0 ? ", horizon " + data.horizon : "")
+                  + (data.steps > 0 ? ", steps " + data.steps : "") + (data.difference ? ", differenced" : "")
+                  + (task == Task.REGRESSION ? ", season " + season : ""));
+      return new Prepared(prepared.sequences(), pre, prepared.classes(), prepared.split(), mode, season);
+    }
+    if (data.steps > 0 || data.difference || data.targets.size() > 1) {
+      throw new BadInputException((data.steps > 0 ? "--steps" : data.difference ? "--difference" : "--target a,b")
+          + " builds windows over a table's rows; " + data.data.getFileName() + " holds tensors, used as given");
     }
     TensorData.Content content = TensorData.read(data.data, task, true);
     PreparedSequences sequences = content.sequences();
@@ -169,7 +207,7 @@ final class TrainWorkflow {
     Split split = Split.of(sequences.size(), data.valSize, data.testSize, data.data.getFileName().toString());
     stdout.printf(Locale.ROOT, "data: %s, %d sequences of up to %d steps x %d features%n", data.data.getFileName(),
         sequences.size(), content.steps(), sequences.data().features());
-    return new Prepared(sequences, Preprocessing.tensors(), content.classes(), split, mode);
+    return new Prepared(sequences, Preprocessing.tensors(), content.classes(), split, mode, 1);
   }
 
   /** The data's copy of the sequences, as the heap check counts it. */
@@ -223,16 +261,33 @@ final class TrainWorkflow {
     for (DenseLayerSpec d : config.hidden()) {
       sb.append(" + Dense(").append(d.units()).append(", ").append(d.activation().lowerName()).append(")");
     }
-    sb.append(" + Dense(").append(config.outputSize()).append(")");
+    sb.append(" + Dense(").append(config.outputSize());
+    if (!config.quantiles().isEmpty()) {
+      sb.append(", quantiles ").append(ModelConfig.quantileList(config.quantiles()));
+    }
+    sb.append(")");
     return sb.toString();
   }
 
-  private static double[] toDoubles(float[] values, int outputs) {
-    double[] first = new double[values.length / outputs];
-    for (int i = 0; i < first.length; i++) {
-      first[i] = values[i * outputs];
+  /** Column {@code column} of rows of {@code outputs} values. */
+  static double[] column(float[] values, int outputs, int column) {
+    double[] picked = new double[values.length / outputs];
+    for (int i = 0; i < picked.length; i++) {
+      picked[i] = values[i * outputs + column];
     }
-    return first;
+    return picked;
+  }
+
+  /** The fit plot's quantity: the first target, and the step when there are several. */
+  static String plotLabel(Preprocessing pre, int step) {
+    String name = pre.targetName() != null ? pre.targetName() : "y[0]";
+    return pre.steps() > 1 ? name + " (" + (pre.horizon() + step - 1) + " rows ahead)" : name;
+  }
+
+  private static String quoted(List<String> names) {
+    List<String> quoted = new ArrayList<>();
+    names.forEach(n -> quoted.add("'" + n + "'"));
+    return String.join(", ", quoted);
   }
 
   private static List<Double> boxed(double[] values) {

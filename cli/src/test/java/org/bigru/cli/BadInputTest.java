@@ -207,6 +207,62 @@ class BadInputTest {
         "the model was trained on a file with a header row, and --no-header names the columns column1, column2");
   }
 
+  /** More steps than the rows give: the most the data allows is named. */
+  @Test
+  void stepsBeyondTheData() throws IOException {
+    Path file = TestData.csv(dir, "d.csv", 40);
+    expectBadInput(train(file, "--window", "10", "--steps", "40"), "d.csv: 40 rows are too few for --steps 40: a "
+        + "window of 10 rows and the 40 rows after it need 50; at most --steps 29 here (or choose a shorter "
+        + "--window)");
+  }
+
+  /** A target among the features of a window that predicts its own last row would hand the answer in. */
+  @Test
+  void theTargetAsAFeatureNeedsRowsAhead() throws IOException {
+    Path file = TestData.csv(dir, "d.csv", 40);
+    expectBadInput(train(file, "--features", "a,y"), "--features names the target 'y', and each window predicts "
+        + "its own last row (horizon 0), so the answer would be among the inputs; forecast rows after it with "
+        + "--steps K or --horizon N");
+  }
+
+  /** forecast continues the index: dates with a gap cannot be continued, and the first gap is named. */
+  @Test
+  void forecastRefusesAnIrregularDateIndex() throws IOException {
+    Path model = forecaster(TestData.csv(dir, "d.csv", 60), "--features", "y");
+    StringBuilder gaps = new StringBuilder("date,a,b,y\n");
+    for (int r = 0; r < 30; r++) {
+      double[] v = TestData.row(r);
+      gaps.append(java.time.LocalDate.of(2020, 1, 1).plusDays(r < 20 ? r : r + 3)).append(',').append(v[0])
+          .append(',').append(v[1]).append(',').append(v[2]).append('\n');
+    }
+    Path history = TestData.write(dir.resolve("gaps.csv"), gaps.toString());
+    expectBadInput(CliRun.of("forecast", "--model", model.toString(), "--data", history.toString(), "--out",
+        outDir.resolve("f.csv").toString()), "gaps.csv: the index 'date' is not regular: 2020-01-24 is not one day "
+        + "after 2020-01-20 (as 2020-01-02 is after 2020-01-01); forecast continues an hourly, daily");
+  }
+
+  /** --recursive feeds forecasts back as inputs: every feature must be a target. */
+  @Test
+  void recursiveNeedsFeaturesThatAreTheTargets() throws IOException {
+    Path data = TestData.csv(dir, "d.csv", 60);
+    Path model = forecaster(data, "--features", "a,y");
+    expectBadInput(CliRun.of("forecast", "--model", model.toString(), "--data", data.toString(), "--recursive", "9",
+        "--out", outDir.resolve("f.csv").toString()), "--recursive feeds the forecasts back as inputs, so the "
+        + "features must be exactly the targets; m.safetensors has the features [a, y] and the targets [y]");
+  }
+
+  /** A model of each row's own target has nothing to say after the data. */
+  @Test
+  void forecastNeedsAModelOfRowsAhead() throws IOException {
+    Path data = TestData.csv(dir, "d.csv", 60);
+    Path model = dir.resolve("m.safetensors");
+    assertEquals(0, CliRun.of("train", "--data", data.toString(), "--out", model.toString(), "--plot", "none",
+        "--loss-plot", "none", "--epochs", "1", "--units", "2", "--window", "4").code());
+    expectBadInput(CliRun.of("forecast", "--model", model.toString(), "--data", data.toString()),
+        "m.safetensors predicts the target of each window's own last row (horizon 0), not rows after the data; "
+            + "train it with --steps K (or --horizon N) to forecast");
+  }
+
   // ---------------------------------------------------------------- options: checked once, before any data
 
   @Test
@@ -233,6 +289,28 @@ class BadInputTest {
     expectBadInput(train(absent, "--dropout", "NaN"), "--dropout must be in [0, 1), not NaN");
     expectBadInput(train(absent, "--threads", "-2"), "--threads must be at least 0, not -2");
     expectBadInput(train(absent, "--optimizer", "adamw"), "--optimizer: unknown optimizer 'adamw'");
+  }
+
+  /** Quantile levels: in (0, 1), ascending, with the median; and the forecasting options' other rules. */
+  @Test
+  void forecastingOptionsAreCheckedAsTypedBeforeTheData() {
+    Path absent = dir.resolve("absent.csv");
+    expectBadInput(train(absent, "--quantiles", "0,0.5,0.9"), "--quantiles 0,0.5,0.9: quantile 1 is 0.0, expected a "
+        + "level in (0, 1)");
+    expectBadInput(train(absent, "--quantiles", "0.1,0.5,1.5"), "quantile 3 is 1.5, expected a level in (0, 1)");
+    expectBadInput(train(absent, "--quantiles", "0.9,0.5,0.1"), "--quantiles 0.9,0.5,0.1: quantile 2 (0.5) is not "
+        + "above quantile 1 (0.9): levels must be given in ascending order, each once");
+    expectBadInput(train(absent, "--quantiles", "0.1,0.9"), "--quantiles 0.1,0.9: the levels must include 0.5, the "
+        + "median, which is the point forecast");
+    expectBadInput(train(absent, "--quantiles", "NaN,0.5"), "quantile 1 is NaN");
+    expectBadInput(train(absent, "--difference"), "--difference predicts changes from a window's last row, so it "
+        + "needs rows after it: give --steps K (or --horizon N)");
+    expectBadInput(train(absent, "--steps", "3", "--plot-step", "4"), "--plot-step 4 is beyond the --steps 3");
+    expectBadInput(train(absent, "--steps", "-1"), "--steps must be at least 0, not -1");
+    expectBadInput(train(absent, "--task", "classification", "--target", "a,y"), "--target a,y: classification "
+        + "has one target column");
+    expectBadInput(train(absent, "--steps", "2", "--return-sequences"), "--return-sequences trains every step on "
+        + "its own row; --steps 2 predicts from a window's last row: use one or the other");
   }
 
   /** Sizes that overflow a Java array: refused naming the options as typed, never "internal error". */
@@ -526,6 +604,18 @@ class BadInputTest {
     new SafeTensors(Map.of(), Map.of("x", Tensor.ofFloats(new int[] {n, steps, features}, x),
         "y", Tensor.ofFloats(new int[] {n, 1}, new float[n]))).write(file);
     return file;
+  }
+
+  /** A model of y three steps ahead, trained briefly on {@code data} with these options. */
+  private Path forecaster(Path data, String... extra) {
+    Path model = dir.resolve("m.safetensors");
+    List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--out", model.toString(),
+        "--plot", "none", "--loss-plot", "none", "--epochs", "1", "--units", "2", "--window", "4", "--steps", "3",
+        "--target", "y"));
+    args.addAll(Arrays.asList(extra));
+    CliRun run = CliRun.of(args.toArray(new String[0]));
+    assertEquals(0, run.code(), run::toString);
+    return model;
   }
 
   /** A few hundred bytes whose config claims a bidirectional GRU of {@code units} units. */

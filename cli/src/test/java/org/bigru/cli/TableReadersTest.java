@@ -41,7 +41,7 @@ class TableReadersTest {
     Table table = ColumnSelector.select(raw, options(true, List.of(), null, MissingPolicy.ERROR));
     assertEquals(List.of("x; quoted"), table.featureNames());
     assertEquals("y", table.targetName());
-    assertArrayEquals(new double[] {-20, 4}, table.target());
+    assertArrayEquals(new double[] {-20, 4}, table.targets()[0]);
     assertEquals(3.0, table.features()[1][0]);
     assertArrayEquals(new String[] {"1 Jan", "2 Jan"}, table.index());
   }
@@ -69,7 +69,7 @@ class TableReadersTest {
     assertEquals(List.of("column1", "column2", "column3"), raw.header());
     Table table = ColumnSelector.select(raw, options(false, List.of(), null, MissingPolicy.ERROR));
     assertEquals(List.of("column1", "column2"), table.featureNames());
-    assertArrayEquals(new double[] {0, 1}, table.target());
+    assertArrayEquals(new double[] {0, 1}, table.targets()[0]);
   }
 
   @Test
@@ -80,7 +80,7 @@ class TableReadersTest {
     Table table = ColumnSelector.select(raw, options(true, List.of(), null, MissingPolicy.ERROR));
     assertEquals("2020-01-03", table.index()[2]);
     assertEquals(TestData.row(3)[0], table.features()[3][0], 0.0);
-    assertEquals(TestData.row(4)[2], table.target()[4], 0.0);
+    assertEquals(TestData.row(4)[2], table.targets()[0][4], 0.0);
     BadInputException e = assertThrows(BadInputException.class, () -> TableReader.read(file, "nope", true));
     assertTrue(e.getMessage().contains("no sheet 'nope'") && e.getMessage().contains("measurements"), e.getMessage());
   }
@@ -94,16 +94,16 @@ class TableReadersTest {
     assertTrue(e.getMessage().contains("row 3, column 'a'"), e.getMessage());
 
     Table dropped = ColumnSelector.select(raw, options(true, List.of(), null, MissingPolicy.DROP));
-    assertArrayEquals(new double[] {10, 50}, dropped.target());
+    assertArrayEquals(new double[] {10, 50}, dropped.targets()[0]);
     assertArrayEquals(new String[] {"1", "5"}, dropped.index());
 
     Table filled = ColumnSelector.select(raw, options(true, List.of(), null, MissingPolicy.FFILL));
     assertArrayEquals(new double[] {1, 1, 1, 7, 9}, column(filled, 0));
-    assertArrayEquals(new double[] {10, 20, 30, 30, 50}, filled.target());
+    assertArrayEquals(new double[] {10, 20, 30, 30, 50}, filled.targets()[0]);
 
     Table interpolated = ColumnSelector.select(raw, options(true, List.of(), null, MissingPolicy.INTERPOLATE));
     assertArrayEquals(new double[] {1, 3, 5, 7, 9}, column(interpolated, 0), 1e-12);
-    assertArrayEquals(new double[] {10, 20, 30, 40, 50}, interpolated.target(), 1e-12);
+    assertArrayEquals(new double[] {10, 20, 30, 40, 50}, interpolated.targets()[0], 1e-12);
   }
 
   @Test
@@ -117,8 +117,8 @@ class TableReadersTest {
     Table dropped = ColumnSelector.select(raw, options(true, List.of("kind"), "temp", MissingPolicy.ERROR));
     assertEquals(List.of("wind", "y"), dropped.featureNames());
     assertEquals("temp", dropped.targetName());
-    Table labels = ColumnSelector.select(raw, new TableOptions(true, List.of(), List.of("temp", "wind"), "kind", true,
-        true, MissingPolicy.ERROR));
+    Table labels = ColumnSelector.select(raw, new TableOptions(true, List.of(), List.of("temp", "wind"),
+        List.of("kind"), true, true, MissingPolicy.ERROR));
     assertArrayEquals(new String[] {"sun", "rain"}, labels.labels());
     BadInputException unknown = assertThrows(BadInputException.class,
         () -> ColumnSelector.select(raw, options(true, List.of(), "tmp", MissingPolicy.ERROR)));
@@ -127,7 +127,8 @@ class TableReadersTest {
   }
 
   private static TableOptions options(boolean index, List<String> drop, String target, MissingPolicy missing) {
-    return new TableOptions(index, drop, List.of(), target, true, false, missing);
+    return new TableOptions(index, drop, List.of(), target == null ? List.of() : List.of(target), true, false,
+        missing);
   }
 
   private static double[] column(Table table, int f) {

@@ -141,6 +141,15 @@ public final class LayerArray {
     return layers.get(index);
   }
 
+  /** The layer structs, one after the other, as {@code [field, kind, text]} rows ({@link LayerFunctions#rows}). */
+  public String[] fields() {
+    List<String> rows = new ArrayList<>();
+    for (MatlabLayer layer : layers) {
+      rows.addAll(LayerFunctions.rows(layer));
+    }
+    return rows.toArray(new String[0]);
+  }
+
   /** Every layer, in order. */
   public List<MatlabLayer> layers() {
     return layers;
@@ -327,8 +336,8 @@ public final class LayerArray {
 
     private DropoutLayerSpec dropout() {
       double p = layers.get(at).size();
-      if (!(p >= 0 && p < 1)) {
-        throw error(at, "has Probability " + MatlabValues.number(p) + ", expected a number in [0, 1)");
+      if (!ValueType.Bound.UNIT_OPEN.accepts(p)) {
+        throw error(at, "has Probability " + MatlabValues.number(p) + ", expected " + ValueType.Bound.UNIT_OPEN.text);
       }
       return new DropoutLayerSpec(p);
     }
@@ -343,8 +352,8 @@ public final class LayerArray {
 
     private int count(String property) {
       double v = layers.get(at).size();
-      if (!(v >= 1 && v <= Integer.MAX_VALUE && v == Math.rint(v))) {
-        throw error(at, "has " + property + " " + MatlabValues.number(v) + ", expected a whole number of at least 1");
+      if (!MatlabValues.isCount(v, 1)) {
+        throw error(at, "has " + property + " " + MatlabValues.number(v) + ", expected " + MatlabValues.countRule(1));
       }
       return (int) v;
     }

@@ -93,6 +93,16 @@ public enum LayerType {
     throw new IllegalArgumentException("no MATLAB layer for a " + cell + " layer");
   }
 
+  /** The layer that {@code function} ("bigruLayer") makes, or null. */
+  static LayerType ofFunction(String function) {
+    for (LayerType t : values()) {
+      if (t.function().equals(function)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
   /** The layer with this Type, naming its position in the array if there is none. */
   static LayerType of(String key, int position) {
     for (LayerType t : values()) {

@@ -1,52 +1,233 @@
 package org.bigru.matlab;
 
+import static org.bigru.matlab.MatlabArgument.choice;
+import static org.bigru.matlab.MatlabArgument.option;
+import static org.bigru.matlab.ValueType.Bound.FINITE;
+import static org.bigru.matlab.ValueType.Bound.NON_NEGATIVE_FINITE;
+import static org.bigru.matlab.ValueType.Bound.POSITIVE;
+import static org.bigru.matlab.ValueType.Bound.POSITIVE_FINITE;
+import static org.bigru.matlab.ValueType.Bound.UNIT_CLOSED;
+import static org.bigru.matlab.ValueType.Bound.UNIT_OPEN;
+import static org.bigru.matlab.ValueType.number;
+import static org.bigru.matlab.ValueType.whole;
+
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
+import org.bigru.matlab.MatlabChoices.Acceleration;
+import org.bigru.matlab.MatlabChoices.CheckpointFrequencyUnit;
+import org.bigru.matlab.MatlabChoices.ExecutionEnvironment;
+import org.bigru.matlab.MatlabChoices.GradientThresholdMethod;
+import org.bigru.matlab.MatlabChoices.LearnRateSchedule;
+import org.bigru.matlab.MatlabChoices.OutputNetwork;
+import org.bigru.matlab.MatlabChoices.Plots;
+import org.bigru.matlab.MatlabChoices.SequenceLength;
+import org.bigru.matlab.MatlabChoices.SequencePaddingDirection;
+import org.bigru.model.Network;
 import org.bigru.model.train.OptimizerKind;
 import org.bigru.model.train.Shuffle;
 import org.bigru.model.train.TrainingOptions;
 
 /**
- * MATLAB's {@code trainingOptions}, as the name/value pairs {@code bigru.trainingOptions} collected (every
- * value as text, numbers with 17 significant digits), checked with MATLAB's option names in the messages and
- * turned into the trainer's {@link TrainingOptions} plus what only the MATLAB side uses (the verbose table).
- * An option left out takes MATLAB's default (MaxEpochs 30, MiniBatchSize 128, L2Regularization 1e-4, Shuffle
- * 'once', OutputNetwork 'last-iteration', ...), not the trainer's.
+ * MATLAB's {@code trainingOptions}: its arguments with MATLAB's names, defaults and allowed values (the one
+ * place they are written; {@code bigru.trainingOptions} asks for them), checked with MATLAB's option names in
+ * the messages and turned into the trainer's {@link TrainingOptions} plus what only the MATLAB side uses (the
+ * verbose table). An option left out takes MATLAB's default (MaxEpochs 30, MiniBatchSize 128, L2Regularization
+ * 1e-4, Shuffle 'once', OutputNetwork 'last-iteration', ...), not the trainer's; where the two agree (the
+ * solver's learning rate and decay factors), the default is read from the trainer. Also the options
+ * {@code classify} and {@code predict} accept, which share their declarations with these.
  */
 public final class MatlabOptions {
+
+  static final String FUNCTION = "trainingOptions";
+
+  static final MatlabArgument<OptimizerKind> SOLVER;
+  static final MatlabArgument<Integer> MAX_EPOCHS = option("MaxEpochs", whole(1), 30);
+  static final MatlabArgument<Integer> MINI_BATCH_SIZE = option("MiniBatchSize", whole(1), 128);
+  /** Default: the trainer's for the solver, as the four below. */
+  static final MatlabArgument<Double> INITIAL_LEARN_RATE = option("InitialLearnRate", number(POSITIVE_FINITE), null);
+  static final MatlabArgument<Double> L2_REGULARIZATION = option("L2Regularization", number(NON_NEGATIVE_FINITE),
+      1e-4);
+  static final MatlabArgument<Double> MOMENTUM = option("Momentum", number(UNIT_OPEN), null);
+  static final MatlabArgument<Double> GRADIENT_DECAY_FACTOR = option("GradientDecayFactor", number(UNIT_OPEN), null);
+  static final MatlabArgument<Double> SQUARED_GRADIENT_DECAY_FACTOR = option("SquaredGradientDecayFactor",
+      number(UNIT_OPEN), null);
+  static final MatlabArgument<Double> EPSILON = option("Epsilon", number(POSITIVE_FINITE), null);
+  static final MatlabArgument<Double> GRADIENT_THRESHOLD = option("GradientThreshold", number(POSITIVE),
+      Double.POSITIVE_INFINITY);
+  static final MatlabArgument<GradientThresholdMethod> GRADIENT_THRESHOLD_METHOD = choice("GradientThresholdMethod",
+      GradientThresholdMethod.L2NORM);
+  static final MatlabArgument<LearnRateSchedule> LEARN_RATE_SCHEDULE = choice("LearnRateSchedule",
+      LearnRateSchedule.NONE);
+  static final MatlabArgument<Double> LEARN_RATE_DROP_FACTOR = option("LearnRateDropFactor", number(UNIT_CLOSED), 0.1);
+  static final MatlabArgument<Integer> LEARN_RATE_DROP_PERIOD = option("LearnRateDropPeriod", whole(1), 10);
+  static final MatlabArgument<Shuffle> SHUFFLE = choice("Shuffle", Shuffle.ONCE);
+  /** {XValidation, YValidation}: MATLAB data, checked by bigru.trainingOptions and sent by trainNetwork. */
+  static final MatlabArgument<Void> VALIDATION_DATA = option("ValidationData", ValueType.data(), null);
+  static final MatlabArgument<Integer> VALIDATION_FREQUENCY = option("ValidationFrequency", whole(1), 50);
+  static final MatlabArgument<Double> VALIDATION_PATIENCE = option("ValidationPatience", ValueType.wholeOrInf(1),
+      Double.POSITIVE_INFINITY);
+  static final MatlabArgument<OutputNetwork> OUTPUT_NETWORK = choice("OutputNetwork", OutputNetwork.LAST_ITERATION);
+  static final MatlabArgument<SequenceLength> SEQUENCE_LENGTH = option("SequenceLength",
+      ValueType.choice(SequenceLength.LONGEST, SequenceLength.SHORTEST, "bigru pads every mini-batch to its "
+          + "longest sequence and ignores the padding, so use 'longest'"), SequenceLength.LONGEST);
+  /** Accepted and without effect: bigru ignores padded steps. */
+  static final MatlabArgument<SequencePaddingDirection> SEQUENCE_PADDING_DIRECTION = choice(
+      "SequencePaddingDirection", SequencePaddingDirection.RIGHT);
+  static final MatlabArgument<Double> SEQUENCE_PADDING_VALUE = option("SequencePaddingValue", number(FINITE), 0.0);
+  static final MatlabArgument<ExecutionEnvironment> EXECUTION_ENVIRONMENT = choice("ExecutionEnvironment",
+      ExecutionEnvironment.AUTO);
+  static final MatlabArgument<Boolean> VERBOSE = option("Verbose", ValueType.flag(), true);
+  static final MatlabArgument<Integer> VERBOSE_FREQUENCY = option("VerboseFrequency", whole(1), 50);
+  static final MatlabArgument<Plots> PLOTS = choice("Plots", Plots.NONE);
+  /** [] (the default): trainNetwork draws one from MATLAB's rand, so rng(s) makes training repeatable. */
+  static final MatlabArgument<Integer> SEED = option("Seed", ValueType.anyInt(), null).emptyMeansDefault();
+  static final MatlabArgument<String> CHECKPOINT_PATH = option("CheckpointPath", ValueType.text(), "");
+  static final MatlabArgument<Integer> CHECKPOINT_FREQUENCY = option("CheckpointFrequency", whole(1), 1);
+  static final MatlabArgument<CheckpointFrequencyUnit> CHECKPOINT_FREQUENCY_UNIT = choice("CheckpointFrequencyUnit",
+      CheckpointFrequencyUnit.EPOCH);
+  /** bigru's: continue from the newest checkpoint in CheckpointPath. */
+  static final MatlabArgument<Boolean> RESUME_FROM_CHECKPOINT = option("ResumeFromCheckpoint", ValueType.flag(),
+      false);
+  /** classify's and predict's; accepted and without effect. */
+  static final MatlabArgument<Acceleration> ACCELERATION = choice("Acceleration", Acceleration.AUTO);
+
+  static {
+    ValueType<OptimizerKind> solvers = ValueType.choice(OptimizerKind.class);
+    SOLVER = MatlabArgument.required("solverName", "Solver", solvers).hint(solvers.expected());
+  }
 
   private final TrainingOptions training;
   private final boolean verbose;
   private final int verboseFrequency;
   private final boolean resume;
+  private final Signature.Values values;
 
-  private MatlabOptions(TrainingOptions training, boolean verbose, int verboseFrequency, boolean resume) {
+  private MatlabOptions(TrainingOptions training, boolean verbose, int verboseFrequency, boolean resume,
+                        Signature.Values values) {
     this.training = training;
     this.verbose = verbose;
     this.verboseFrequency = verboseFrequency;
     this.resume = resume;
+    this.values = values;
   }
 
   /**
+   * The options written as text (numbers with 17 significant digits, flags as true or false), each read as its
+   * option takes it.
+   *
    * @param solver 'adam', 'sgdm' or 'rmsprop'
    * @param names  option names as MATLAB spells them (MaxEpochs, ...); every one given once
    * @param values their values as text
    */
   public static MatlabOptions fromMatlab(String solver, Object names, Object values) {
-    String[] n = MatlabValues.strings(names, "the option names");
-    String[] v = MatlabValues.strings(values, "the option values");
-    if (n.length != v.length) {
-      throw new IllegalArgumentException(n.length + " option names for " + v.length + " values");
+    Map<String, MatlabValue> given = MatlabValue.written(names, values);
+    if (solver != null) {
+      given.put(SOLVER.name(), new MatlabValue(MatlabValue.Kind.WRITTEN, solver));
     }
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 0; i < n.length; i++) {
-      options.put(n[i], v[i]);
+    return read(given);
+  }
+
+  /**
+   * The struct {@code bigru.trainingOptions} returned, as {@code bigru.internal.trainingOptionsToJava} sends it:
+   * its fields (Solver and the options), each value's kind and text ({@link MatlabValue#given}).
+   */
+  public static MatlabOptions fromStruct(Object fields, Object kinds, Object texts) {
+    return read(MatlabValue.given(fields, kinds, texts));
+  }
+
+  /** trainingOptions' arguments: solverName, then the options, with the defaults for {@code solver}. */
+  static Signature signature(OptimizerKind solver) {
+    TrainingOptions trainer = TrainingOptions.builder().optimizer(solver).build();
+    return new Signature(FUNCTION, List.of(SOLVER, MAX_EPOCHS, MINI_BATCH_SIZE,
+        INITIAL_LEARN_RATE.withDefault(trainer.learningRate()), L2_REGULARIZATION,
+        MOMENTUM.withDefault(trainer.momentum()), GRADIENT_DECAY_FACTOR.withDefault(trainer.gradientDecayFactor()),
+        SQUARED_GRADIENT_DECAY_FACTOR.withDefault(trainer.squaredGradientDecayFactor()),
+        EPSILON.withDefault(trainer.epsilon()), GRADIENT_THRESHOLD, GRADIENT_THRESHOLD_METHOD, LEARN_RATE_SCHEDULE,
+        LEARN_RATE_DROP_FACTOR, LEARN_RATE_DROP_PERIOD, SHUFFLE, VALIDATION_DATA, VALIDATION_FREQUENCY,
+        VALIDATION_PATIENCE, OUTPUT_NETWORK, SEQUENCE_LENGTH, SEQUENCE_PADDING_DIRECTION, SEQUENCE_PADDING_VALUE,
+        EXECUTION_ENVIRONMENT, VERBOSE, VERBOSE_FREQUENCY, PLOTS, SEED, CHECKPOINT_PATH, CHECKPOINT_FREQUENCY,
+        CHECKPOINT_FREQUENCY_UNIT, RESUME_FROM_CHECKPOINT));
+  }
+
+  /** The options of classify and predict: accepted as MATLAB's are, without effect on the results. */
+  static Signature prediction(String function) {
+    return new Signature(function, List.of(MINI_BATCH_SIZE, SEQUENCE_LENGTH, SEQUENCE_PADDING_DIRECTION,
+        SEQUENCE_PADDING_VALUE, EXECUTION_ENVIRONMENT, ACCELERATION));
+  }
+
+  /** Reads and checks the solver and the options given by name; the others take MATLAB's defaults. */
+  static MatlabOptions read(Map<String, MatlabValue> given) {
+    Signature.Values v = signature(SOLVER.readFrom(given)).read(given);
+    TrainingOptions.Builder b = TrainingOptions.builder().optimizer(v.get(SOLVER))
+        .threads(Network.defaultThreads())
+        .maxEpochs(v.get(MAX_EPOCHS))
+        .miniBatchSize(v.get(MINI_BATCH_SIZE))
+        .learningRate(v.get(INITIAL_LEARN_RATE))
+        .l2Regularization(v.get(L2_REGULARIZATION))
+        .momentum(v.get(MOMENTUM))
+        .gradientDecayFactor(v.get(GRADIENT_DECAY_FACTOR))
+        .squaredGradientDecayFactor(v.get(SQUARED_GRADIENT_DECAY_FACTOR))
+        .epsilon(v.get(EPSILON))
+        .shuffle(v.get(SHUFFLE))
+        .validationFrequency(v.get(VALIDATION_FREQUENCY))
+        .restoreBestWeights(v.get(OUTPUT_NETWORK) == OutputNetwork.BEST_VALIDATION_LOSS);
+    double threshold = v.get(GRADIENT_THRESHOLD);
+    if (!Double.isInfinite(threshold)) {
+      switch (v.get(GRADIENT_THRESHOLD_METHOD)) {
+        case GLOBAL_L2NORM:
+          b.gradientThreshold(threshold);
+          break;
+        case ABSOLUTE_VALUE:
+          b.gradientClipValue(threshold);
+          break;
+        default:
+          b.parameterGradientThreshold(threshold);
+      }
     }
-    return new Reader(solver, options).read();
+    if (v.get(LEARN_RATE_SCHEDULE) == LearnRateSchedule.PIECEWISE) {
+      b.learnRateDrop(v.get(LEARN_RATE_DROP_FACTOR), v.get(LEARN_RATE_DROP_PERIOD));
+    }
+    double patience = v.get(VALIDATION_PATIENCE);
+    if (!Double.isInfinite(patience)) {
+      b.validationPatience((int) patience);
+    }
+    Integer seed = v.get(SEED);
+    if (seed != null) {
+      b.seed(seed);
+    }
+    boolean resume = checkpoints(v, b);
+    TrainingOptions training;
+    try {
+      training = b.build();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid training options: " + e.getMessage(), e);
+    }
+    return new MatlabOptions(training, v.get(VERBOSE), v.get(VERBOSE_FREQUENCY), resume, v);
+  }
+
+  /**
+   * MATLAB's CheckpointPath, CheckpointFrequency and CheckpointFrequencyUnit (a checkpoint every epoch, or every
+   * N iterations as well), and bigru's ResumeFromCheckpoint; returns the latter.
+   */
+  private static boolean checkpoints(Signature.Values v, TrainingOptions.Builder b) {
+    String path = v.get(CHECKPOINT_PATH);
+    int frequency = v.get(CHECKPOINT_FREQUENCY);
+    boolean resume = v.get(RESUME_FROM_CHECKPOINT);
+    if (path.isEmpty()) {
+      if (resume) {
+        throw new IllegalArgumentException("ResumeFromCheckpoint needs a CheckpointPath to resume from");
+      }
+      return false;
+    }
+    b.checkpointDir(Path.of(path));
+    if (v.get(CHECKPOINT_FREQUENCY_UNIT) == CheckpointFrequencyUnit.ITERATION) {
+      b.checkpointEvery(frequency);
+    } else if (frequency != 1) {
+      throw CHECKPOINT_FREQUENCY.invalid("1 with CheckpointFrequencyUnit 'epoch' (bigru checkpoints after every "
+          + "epoch; use 'iteration' for more)", String.valueOf(frequency));
+    }
+    return resume;
   }
 
   public TrainingOptions training() {
@@ -68,234 +249,13 @@ public final class MatlabOptions {
     return verboseFrequency;
   }
 
-  /** Takes options out of the map one by one, so that what is left over is unknown. */
-  private static final class Reader {
-    private final String solver;
-    private final Map<String, String> options;
+  /** Whether trainNetwork draws the loss curves (Plots 'training-progress'). */
+  public boolean plotsProgress() {
+    return values.get(PLOTS) == Plots.TRAINING_PROGRESS;
+  }
 
-    Reader(String solver, Map<String, String> options) {
-      this.solver = solver == null ? "" : solver.trim().toLowerCase(Locale.ROOT);
-      this.options = options;
-    }
-
-    MatlabOptions read() {
-      OptimizerKind kind;
-      switch (solver) {
-        case "adam":
-          kind = OptimizerKind.ADAM;
-          break;
-        case "sgdm":
-          kind = OptimizerKind.SGDM;
-          break;
-        case "rmsprop":
-          kind = OptimizerKind.RMSPROP;
-          break;
-        default:
-          throw new IllegalArgumentException("solverName must be 'adam', 'sgdm' or 'rmsprop', not '" + solver + "'");
-      }
-      TrainingOptions.Builder b = TrainingOptions.builder().optimizer(kind).threads(org.bigru.model.Network.defaultThreads());
-      b.maxEpochs(optionalInt("MaxEpochs", 1).orElse(30));
-      b.miniBatchSize(optionalInt("MiniBatchSize", 1).orElse(128));
-      number("InitialLearnRate", Bound.POSITIVE_FINITE).ifPresent(b::learningRate);
-      b.l2Regularization(number("L2Regularization", Bound.NON_NEGATIVE_FINITE).orElse(1e-4));
-      number("Momentum", Bound.UNIT_CLOSED).ifPresent(value -> {
-        if (value == 1) {
-          throw invalid("Momentum", "1", "in [0, 1)");
-        }
-        b.momentum(value);
-      });
-      number("GradientDecayFactor", Bound.UNIT_OPEN).ifPresent(b::gradientDecayFactor);
-      number("SquaredGradientDecayFactor", Bound.UNIT_OPEN).ifPresent(b::squaredGradientDecayFactor);
-      number("Epsilon", Bound.POSITIVE_FINITE).ifPresent(b::epsilon);
-      double threshold = number("GradientThreshold", Bound.POSITIVE).orElse(Double.POSITIVE_INFINITY);
-      String method = choice("GradientThresholdMethod", "l2norm", "l2norm", "global-l2norm", "absolute-value");
-      if (!Double.isInfinite(threshold)) {
-        switch (method) {
-          case "global-l2norm":
-            b.gradientThreshold(threshold);
-            break;
-          case "absolute-value":
-            b.gradientClipValue(threshold);
-            break;
-          default:
-            b.parameterGradientThreshold(threshold);
-        }
-      }
-      String schedule = choice("LearnRateSchedule", "none", "none", "piecewise");
-      double dropFactor = number("LearnRateDropFactor", Bound.UNIT_CLOSED).orElse(0.1);
-      int dropPeriod = optionalInt("LearnRateDropPeriod", 1).orElse(10);
-      if (schedule.equals("piecewise")) {
-        b.learnRateDrop(dropFactor, dropPeriod);
-      }
-      b.shuffle(Shuffle.fromName(choice("Shuffle", "once", "once", "never", "every-epoch")));
-      b.validationFrequency(optionalInt("ValidationFrequency", 1).orElse(50));
-      number("ValidationPatience", Bound.POSITIVE).ifPresent(value -> {
-        if (!Double.isInfinite(value)) {
-          b.validationPatience(wholeNumber("ValidationPatience", value, 1));
-        }
-      });
-      b.restoreBestWeights(choice("OutputNetwork", "last-iteration", "last-iteration", "best-validation-loss")
-          .equals("best-validation-loss"));
-      String length = choice("SequenceLength", "longest", "longest", "shortest");
-      if (!length.equals("longest")) {
-        throw new IllegalArgumentException("SequenceLength 'shortest' is not supported: bigru pads every mini-batch "
-            + "to its longest sequence and ignores the padding, so use 'longest'");
-      }
-      choice("SequencePaddingDirection", "right", "right", "left");
-      number("SequencePaddingValue", Bound.FINITE);
-      choice("ExecutionEnvironment", "auto", "auto", "cpu");
-      number("Seed", Bound.FINITE).ifPresent(value -> b.seed((long) wholeNumber("Seed", value, Integer.MIN_VALUE)));
-      boolean verbose = flag("Verbose", true);
-      int verboseFrequency = optionalInt("VerboseFrequency", 1).orElse(50);
-      choice("Plots", "none", "none", "training-progress");
-      boolean resume = checkpoints(b);
-      if (!options.isEmpty()) {
-        String name = options.keySet().iterator().next();
-        throw new IllegalArgumentException("'" + name + "' is not a training option");
-      }
-      TrainingOptions training;
-      try {
-        training = b.build();
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("invalid training options: " + e.getMessage(), e);
-      }
-      return new MatlabOptions(training, verbose, verboseFrequency, resume);
-    }
-
-    /**
-     * MATLAB's CheckpointPath, CheckpointFrequency and CheckpointFrequencyUnit (a checkpoint every epoch, or
-     * every N iterations as well), and bigru's ResumeFromCheckpoint; returns the latter.
-     */
-    private boolean checkpoints(TrainingOptions.Builder b) {
-      String path = options.remove("CheckpointPath");
-      String unit = choice("CheckpointFrequencyUnit", "epoch", "epoch", "iteration");
-      int frequency = optionalInt("CheckpointFrequency", 1).orElse(1);
-      boolean resume = flag("ResumeFromCheckpoint", false);
-      if (path == null || path.isEmpty()) {
-        if (resume) {
-          throw new IllegalArgumentException("ResumeFromCheckpoint needs a CheckpointPath to resume from");
-        }
-        return false;
-      }
-      b.checkpointDir(Path.of(path));
-      if (unit.equals("iteration")) {
-        b.checkpointEvery(frequency);
-      } else if (frequency != 1) {
-        throw invalid("CheckpointFrequency", String.valueOf(frequency), "1 with CheckpointFrequencyUnit 'epoch' "
-            + "(bigru checkpoints after every epoch; use 'iteration' for more)");
-      }
-      return resume;
-    }
-
-    private enum Bound {
-      ANY("a number"), FINITE("a finite number"), POSITIVE("a number > 0 (Inf allowed)"),
-      POSITIVE_FINITE("a finite number > 0 (at most realmax('single'))"),
-      NON_NEGATIVE_FINITE("a finite number >= 0 (at most realmax('single'))"),
-      UNIT_CLOSED("a number in [0, 1]"), UNIT_OPEN("a number in [0, 1)");
-
-      final String text;
-
-      Bound(String text) {
-        this.text = text;
-      }
-
-      boolean accepts(double v) {
-        switch (this) {
-          case ANY:
-            return !Double.isNaN(v);
-          case FINITE:
-            return Double.isFinite(v);
-          case POSITIVE:
-            return v > 0;
-          // Training computes in single precision, where a larger value is infinite.
-          case POSITIVE_FINITE:
-            return v > 0 && v <= Float.MAX_VALUE;
-          case NON_NEGATIVE_FINITE:
-            return v >= 0 && v <= Float.MAX_VALUE;
-          case UNIT_CLOSED:
-            return v >= 0 && v <= 1;
-          default:
-            return v >= 0 && v < 1;
-        }
-      }
-    }
-
-    private OptionalDouble number(String name, Bound bound) {
-      String text = options.remove(name);
-      if (text == null || text.isEmpty()) {
-        return OptionalDouble.empty();
-      }
-      double value = parse(name, text);
-      if (!bound.accepts(value)) {
-        throw invalid(name, text, bound.text);
-      }
-      return OptionalDouble.of(value);
-    }
-
-    private OptionalInt optionalInt(String name, int min) {
-      OptionalDouble value = number(name, Bound.ANY);
-      return value.isPresent() ? OptionalInt.of(wholeNumber(name, value.getAsDouble(), min))
-          : OptionalInt.empty();
-    }
-
-    private int wholeNumber(String name, double value, int min) {
-      if (!(value >= min && value <= Integer.MAX_VALUE && value == Math.rint(value))) {
-        throw invalid(name, MatlabValues.number(value), "a whole number of at least " + min);
-      }
-      return (int) value;
-    }
-
-    private String choice(String name, String fallback, String... allowed) {
-      String text = options.remove(name);
-      if (text == null || text.isEmpty()) {
-        return fallback;
-      }
-      for (String a : allowed) {
-        if (a.equalsIgnoreCase(text.trim())) {
-          return a;
-        }
-      }
-      throw invalid(name, "'" + text + "'", "'" + String.join("', '", allowed) + "'");
-    }
-
-    private boolean flag(String name, boolean fallback) {
-      String text = options.remove(name);
-      if (text == null || text.isEmpty()) {
-        return fallback;
-      }
-      switch (text.trim().toLowerCase(Locale.ROOT)) {
-        case "1":
-        case "true":
-          return true;
-        case "0":
-        case "false":
-          return false;
-        default:
-          throw invalid(name, text, "true or false");
-      }
-    }
-
-    private static double parse(String name, String text) {
-      switch (text.trim()) {
-        case "Inf":
-        case "inf":
-          return Double.POSITIVE_INFINITY;
-        case "-Inf":
-        case "-inf":
-          return Double.NEGATIVE_INFINITY;
-        case "NaN":
-          return Double.NaN;
-        default:
-          try {
-            return Double.parseDouble(text.trim());
-          } catch (NumberFormatException e) {
-            throw invalid(name, "'" + text + "'", "a number");
-          }
-      }
-    }
-
-    private static IllegalArgumentException invalid(String name, String found, String expected) {
-      return new IllegalArgumentException("the value of '" + name + "' must be " + expected + ", not " + found);
-    }
+  /** The options as {@code bigru.trainingOptions} returns them: every default filled in, choices canonical. */
+  String[] rows() {
+    return values.rows();
   }
 }

@@ -77,13 +77,30 @@ final class MatlabValues {
     throw new IllegalArgumentException(argument + " must be a cell array of strings, not " + describe(value));
   }
 
-  /** A whole number in [min, max], named in the message if not. */
+  /** A whole number of at least {@code min} (and at most Integer.MAX_VALUE), named in the message if not. */
   static int count(double value, String argument, int min) {
-    if (!(value >= min && value <= Integer.MAX_VALUE && value == Math.rint(value))) {
-      throw new IllegalArgumentException(argument + " must be a whole number of at least " + min + ", not "
-          + number(value));
+    if (!isCount(value, min)) {
+      throw invalid(argument, countRule(min), number(value));
     }
     return (int) value;
+  }
+
+  /** Whether {@code value} is a whole number from {@code min} to Integer.MAX_VALUE. */
+  static boolean isCount(double value, int min) {
+    return value >= min && value <= Integer.MAX_VALUE && value == Math.rint(value);
+  }
+
+  /** What {@link #isCount} accepts, for messages. */
+  static String countRule(int min) {
+    return "a whole number of at least " + min;
+  }
+
+  /**
+   * The one wording of a value refused: {@code <subject> must be <expected>, not <found>}, where the subject is
+   * an argument ({@code numHiddenUnits}) or a name-value option's value ({@code the value of 'MaxEpochs'}).
+   */
+  static IllegalArgumentException invalid(String subject, String expected, String found) {
+    return new IllegalArgumentException(subject + " must be " + expected + ", not " + found);
   }
 
   /** A number as MATLAB prints it: 3, 0.5, NaN, Inf. */

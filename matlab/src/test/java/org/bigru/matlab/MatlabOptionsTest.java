@@ -80,8 +80,8 @@ class MatlabOptionsTest {
 
   @Test
   void errorsNameTheOption() {
-    assertMessage("'Foo' is not a training option", () -> options("adam", "Foo", "1"));
-    assertMessage("solverName must be 'adam', 'sgdm' or 'rmsprop', not 'adagrad'", () -> options("adagrad"));
+    assertMessage("'Foo' is not an option of trainingOptions", () -> options("adam", "Foo", "1"));
+    assertMessage("solverName must be 'adam', 'sgdm', 'rmsprop', not 'adagrad'", () -> options("adagrad"));
     assertMessage("the value of 'MaxEpochs' must be a whole number of at least 1, not 0",
         () -> options("adam", "MaxEpochs", "0"));
     assertMessage("the value of 'MiniBatchSize' must be a whole number of at least 1, not 2.5",

@@ -57,7 +57,11 @@ public record ModelConfig(int inputSize, List<LayerSpec> layers, Task task, List
     MemoryBudget.checkShapes(inputSize, layers);
     classNames = classNames == null ? List.of() : List.copyOf(classNames);
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
-    int outputs = ((OutputLayerSpec) layers.get(layers.size() - 1)).size();
+    OutputLayerSpec output = (OutputLayerSpec) layers.get(layers.size() - 1);
+    int outputs = output.size();
+    if (task == Task.CLASSIFICATION && !output.quantiles().isEmpty()) {
+      throw new IllegalArgumentException("quantiles are outputs of regression, not of classification");
+    }
     if (task == Task.CLASSIFICATION && !classNames.isEmpty() && classNames.size() != outputs) {
       throw new IllegalArgumentException(classNames.size() + " class names for " + outputs + " outputs");
     }
@@ -116,6 +120,18 @@ public record ModelConfig(int inputSize, List<LayerSpec> layers, Task task, List
     return new ModelConfig(inputSize, layers, task, classNames, values);
   }
 
+  /**
+   * The same network with {@code levels} quantiles per response: the output layer grows to responses x levels
+   * outputs, trained with the pinball loss. Empty levels: point predictions.
+   */
+  public ModelConfig withQuantiles(List<Double> levels) {
+    List<LayerSpec> list = new ArrayList<>(layers);
+    int responses = responses();
+    int count = levels == null || levels.isEmpty() ? 1 : levels.size();
+    list.set(list.size() - 1, new OutputLayerSpec(Math.multiplyExact(responses, count), levels));
+    return new ModelConfig(inputSize, list, task, classNames, metadata);
+  }
+
   /** The same architecture with class names. */
   public ModelConfig withClassNames(List<String> names) {
     return new ModelConfig(inputSize, layers, task, names, metadata);
@@ -146,6 +162,19 @@ public record ModelConfig(int inputSize, List<LayerSpec> layers, Task task, List
     return ((OutputLayerSpec) layers.get(layers.size() - 1)).size();
   }
 
+  /** The output layer's quantile levels, ascending; empty for point predictions. */
+  public List<Double> quantiles() {
+    return ((OutputLayerSpec) layers.get(layers.size() - 1)).quantiles();
+  }
+
+  /**
+   * Responses per target row: the outputs, or with quantiles the outputs per quantile level. Regression targets
+   * have this width.
+   */
+  public int responses() {
+    return ((OutputLayerSpec) layers.get(layers.size() - 1)).responses();
+  }
+
   /** Whether any dropout layer drops anything. */
   public boolean hasDropout() {
     return layers.stream().anyMatch(l -> l instanceof DropoutLayerSpec d && d.probability() > 0);
@@ -165,8 +194,25 @@ public record ModelConfig(int inputSize, List<LayerSpec> layers, Task task, List
       } else if (layer instanceof DropoutLayerSpec d) {
         sb.append("Dropout(").append(d.probability()).append(')');
       } else {
-        sb.append("fc(").append(((OutputLayerSpec) layer).size()).append(')');
+        OutputLayerSpec o = (OutputLayerSpec) layer;
+        sb.append("fc(").append(o.size());
+        if (!o.quantiles().isEmpty()) {
+          sb.append(", quantiles ").append(quantileList(o.quantiles()));
+        }
+        sb.append(')');
       }
+    }
+    return sb.toString();
+  }
+
+  /** "0.1/0.5/0.9". */
+  public static String quantileList(List<Double> levels) {
+    StringBuilder sb = new StringBuilder();
+    for (double q : levels) {
+      if (sb.length() > 0) {
+        sb.append('/');
+      }
+      sb.append(q);
     }
     return sb.toString();
   }

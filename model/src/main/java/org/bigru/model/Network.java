@@ -1,6 +1,7 @@
 package org.bigru.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.bigru.model.data.Compatibility;
@@ -60,7 +61,8 @@ public final class Network {
       width = layer.outputWidth();
     }
     arena = new ParameterArena(all);
-    loss = config.task() == Task.CLASSIFICATION ? new SoftmaxCrossEntropy() : new MeanSquaredError();
+    loss = config.task() == Task.CLASSIFICATION ? new SoftmaxCrossEntropy()
+        : config.quantiles().isEmpty() ? new MeanSquaredError() : new PinballLoss(config.quantiles());
   }
 
   /**
@@ -77,6 +79,17 @@ public final class Network {
       layer.initialize(init);
     }
     return network;
+  }
+
+  /**
+   * A network whose parameters are all zero, for a loader or a copy to fill: no weights are drawn, so nothing
+   * of the initializers runs.
+   */
+  public static Network unfilled(ModelConfig config) {
+    if (config == null) {
+      throw new IllegalArgumentException("a model configuration is required");
+    }
+    return new Network(config);
   }
 
   public ModelConfig config() {
@@ -143,19 +156,26 @@ public final class Network {
 
   /**
    * Inference. Returns a new array: [size, outputs] for 'last', [size, steps, outputs] for 'sequence'
-   * (zeros on padded steps). For classification these are logits (softmax not applied).
+   * (zeros on padded steps). For classification these are logits (softmax not applied). With quantiles, each
+   * response's quantiles are in ascending order: sorted, which never raises the pinball loss (the
+   * rearrangement of Chernozhukov, Fernandez-Val and Galichon), so an interval is never inverted.
    */
   public float[] predict(SequenceBatch batch) {
     checkBatch(batch);
     float[] output = forward(batch, null, false);
     int outputs = config.outputSize();
+    float[] result;
     if (perStep()) {
-      float[] result = new float[Workspace.size(Workspace.size(batch.size(), batch.steps()), outputs)];
+      result = new float[Workspace.size(Workspace.size(batch.size(), batch.steps()), outputs)];
       order.toBatchFirst(output, outputs, result);
-      return result;
+    } else {
+      result = new float[Workspace.size(batch.size(), outputs)];
+      order.unsortRows(output, outputs, result);
     }
-    float[] result = new float[Workspace.size(batch.size(), outputs)];
-    order.unsortRows(output, outputs, result);
+    int levels = config.quantiles().size();
+    for (int from = 0; levels > 1 && from < result.length; from += levels) {
+      Arrays.sort(result, from, from + levels);
+    }
     return result;
   }
 
@@ -271,9 +291,11 @@ public final class Network {
     }
     int outputs = config.outputSize();
     if (!classification) {
-      if (targets.width() != outputs) {
+      if (targets.width() != config.responses()) {
         throw new IllegalArgumentException("the targets have " + targets.width()
-            + " responses per row, but the network has " + outputs + " outputs");
+            + " responses per row, but the network has " + outputs + " outputs"
+            + (config.quantiles().isEmpty() ? "" : " (" + config.responses() + " responses x "
+                + config.quantiles().size() + " quantiles)"));
       }
       return;
     }

@@ -55,7 +55,7 @@ public final class Predictor {
     if (replica != null) {
       return replica;
     }
-    replica = Network.create(config, 0);
+    replica = Network.unfilled(config);
     replica.setThreads(1);
     System.arraycopy(weights, 0, replica.arena().values(), 0, weights.length);
     return replica;

@@ -70,6 +70,7 @@ class GradientCheckTest {
             java.util.Map.of()), MIXED_LENGTHS, 99L));
     lstmCases(cases);
     layerListCases(cases);
+    quantileCases(cases);
     return cases.stream();
   }
 
@@ -114,6 +115,19 @@ class GradientCheckTest {
         new ModelConfig(3, List.of(lstm(4, true, MergeMode.CONCAT), lstm(3, false, MergeMode.CONCAT)),
             OutputMode.LAST, List.of(new DenseLayerSpec(4, Activation.TANH)), 0.3, 2, Task.REGRESSION, List.of(),
             java.util.Map.of()), MIXED_LENGTHS, 99L));
+  }
+
+  /**
+   * The pinball loss of quantile outputs (2 responses x 3 levels), per sequence and per step. Its kink at a
+   * zero error is away from every output here: targets and outputs are random, so no difference straddles it.
+   */
+  private static void quantileCases(List<Arguments> cases) {
+    for (OutputMode mode : OutputMode.values()) {
+      cases.add(Arguments.of("quantiles 0.1/0.5/0.9 " + mode.lowerName(),
+          config(3, List.of(gru(4, true, ResetGateMode.RECURRENT_BIAS_AFTER_MULTIPLICATION, MergeMode.CONCAT)),
+              mode, List.of(new DenseLayerSpec(3, Activation.TANH)), 2, Task.REGRESSION)
+              .withQuantiles(List.of(0.1, 0.5, 0.9)), MIXED_LENGTHS, null));
+    }
   }
 
   /** Stacks only a list of layers can express: dense before a recurrent layer, dropout where it is put. */

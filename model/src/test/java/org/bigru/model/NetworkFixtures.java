@@ -73,7 +73,7 @@ final class NetworkFixtures {
     boolean perStep = config.outputMode() == OutputMode.SEQUENCE;
     int rows = perStep ? batch.size() * batch.steps() : batch.size();
     if (config.task() == Task.REGRESSION) {
-      return Targets.responses(uniform(random, rows * config.outputSize(), 1.0), config.outputSize());
+      return Targets.responses(uniform(random, rows * config.responses(), 1.0), config.responses());
     }
     int[] labels = new int[rows];
     for (int r = 0; r < rows; r++) {

@@ -72,9 +72,12 @@ final class Scoring implements Serializable {
   /** Predictions for every full window of every series of {@code table}. */
   static Dataset<Row> predict(SparkSession spark, Dataset<Row> table, ModelHandle model, ModelHandle.Decoded decoded,
                               TableInput.Columns columns, int partitions, String source) {
-    if (decoded.config().task() == Task.REGRESSION && decoded.config().outputSize() != 1) {
-      throw new BadInputException("the model has " + decoded.config().outputSize() + " outputs; a model trained on "
-          + "a table predicts one target");
+    Preprocessing pre = decoded.preprocessing();
+    if (pre.difference() || pre.responses() > 1 || !decoded.config().quantiles().isEmpty()) {
+      throw new BadInputException("the model forecasts " + pre.targetNames().size() + " target(s) " + pre.steps()
+          + " step(s) ahead" + (pre.difference() ? " as differences" : "") + (decoded.config().quantiles().isEmpty()
+          ? "" : " at quantiles " + decoded.config().quantiles()) + "; bigru-spark predict scores models of one "
+          + "target and one step without differencing or quantiles (bigru forecast scores the others)");
     }
     JavaRDD<SeriesRows> series = TableInput.series(table, columns, partitions, source);
     Scoring scoring = new Scoring(model);

@@ -122,7 +122,7 @@ record TrainingTable(Preprocessing preprocessing, JavaRDD<Window> windows, int[]
     StandardScaler featureScaler = ScalerStatistics.scaler(featureSums, featureMean, featureSquares);
     StandardScaler targetScaler = ScalerStatistics.scaler(targetSums, targetMean, targetSquares);
     Preprocessing pre = new Preprocessing(Preprocessing.TABLE, shape.header(), shape.indexColumn(),
-        columns.features(), columns.target(), window, horizon, 0, featureScaler, targetScaler);
+        columns.features(), List.of(columns.target()), window, horizon, 1, 0, false, 0, featureScaler, targetScaler);
 
     boolean perStep = shape.perStepTargets();
     // Preprocessing travels as the metadata it is stored as.

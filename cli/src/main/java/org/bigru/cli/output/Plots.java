@@ -11,11 +11,14 @@ import org.bigru.cli.BadInputException;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.LookupPaintScale;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
@@ -23,6 +26,8 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /** PNG charts with JFreeChart, drawn headless, written as outputs of a command's {@link OutputPlan}. */
 public final class Plots {
@@ -33,6 +38,7 @@ public final class Plots {
   private static final Color DARK_ORANGE = new Color(255, 140, 0);
   private static final Color NAVY = new Color(0, 0, 128);
   private static final Color GRID = new Color(200, 200, 200);
+  private static final Color BAND = new Color(100, 149, 237);
 
   private Plots() {
   }
@@ -51,6 +57,53 @@ public final class Plots {
     data.addSeries(predictedSeries);
     XYPlot plot = new XYPlot(data, axis("Sample index"), axis(quantity), lines(DARK_ORANGE, NAVY));
     save(plan, file, new JFreeChart(FIT_TITLE, JFreeChart.DEFAULT_TITLE_FONT, grid(plot), true), 1000, 500);
+  }
+
+  /**
+   * A forecast after the data: the last rows of the history (dark orange), the forecast (navy) and, when there
+   * is one, its interval as a band. Positions are epoch milliseconds for dates (a date axis), else numbers.
+   *
+   * @param lower the interval's lower ends per forecast row (null: no band; NaN where a row has none)
+   * @param upper its upper ends
+   */
+  public static void forecast(OutputPlan plan, OutputPlan.Output file, String quantity, boolean dates,
+                              double[] historyAt, double[] history, double[] forecastAt, double[] forecast,
+                              double[] lower, double[] upper, String band) throws IOException {
+    XYSeries historySeries = new XYSeries("History");
+    for (int i = 0; i < history.length; i++) {
+      historySeries.add(historyAt[i], history[i]);
+    }
+    XYSeries forecastSeries = new XYSeries("Forecast");
+    // The forecast line starts at the last known value, so it continues the history.
+    if (history.length > 0) {
+      forecastSeries.add(historyAt[history.length - 1], history[history.length - 1]);
+    }
+    for (int i = 0; i < forecast.length; i++) {
+      forecastSeries.add(forecastAt[i], forecast[i]);
+    }
+    XYSeriesCollection lines = new XYSeriesCollection();
+    lines.addSeries(historySeries);
+    lines.addSeries(forecastSeries);
+    ValueAxis time = dates ? new DateAxis("Time") : axis("Index");
+    XYPlot plot = new XYPlot(lines, time, axis(quantity), lines(DARK_ORANGE, NAVY));
+    if (lower != null) {
+      YIntervalSeries interval = new YIntervalSeries(band);
+      for (int i = 0; i < forecast.length; i++) {
+        if (!Double.isNaN(lower[i])) {
+          interval.add(forecastAt[i], forecast[i], lower[i], upper[i]);
+        }
+      }
+      YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
+      bands.addSeries(interval);
+      DeviationRenderer renderer = new DeviationRenderer(false, false);
+      renderer.setSeriesFillPaint(0, BAND);
+      renderer.setSeriesPaint(0, BAND);
+      renderer.setAlpha(0.4f);
+      plot.setDataset(1, bands);
+      plot.setRenderer(1, renderer);
+    }
+    save(plan, file, new JFreeChart("BiGRU Forecast of " + quantity, JFreeChart.DEFAULT_TITLE_FONT, grid(plot),
+        true), 1000, 500);
   }
 
   /** Training and (when there is one) validation loss per epoch. */

@@ -1,6 +1,7 @@
 package org.bigru.cli.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bigru.cli.BadInputException;
 import org.bigru.cli.table.Table;
@@ -30,45 +31,62 @@ public final class TableSequences {
                                 boolean withTargets) {
     int rows = table.rows();
     int features = table.featureCount();
-    float[] scaled = pre.featureScaler().transform(TablePreparation.flatten(table.features()));
+    float[] scaled = pre.featureScaler().transform(pre.inputRows(TablePreparation.flatten(table.features())));
     int[] classIds = withTargets && task == Task.CLASSIFICATION ? Labels.ids(table, classes) : null;
-    float[] targetColumn = new float[rows];
-    if (withTargets && task == Task.REGRESSION) {
-      for (int r = 0; r < rows; r++) {
-        targetColumn[r] = (float) table.target()[r];
-      }
-    }
+    boolean responses = withTargets && task == Task.REGRESSION;
     if (pre.rowSteps() > 0) {
+      float[] targetColumn = responses ? table.targetRows() : new float[rows];
       return rowsAsSequences(table, pre, task, scaled, targetColumn, classIds, classes, withTargets);
     }
+    // With differencing the table's first row only serves as the row before the second: windows start after it.
+    int first = pre.firstRow();
+    int usable = rows - first;
     int horizon = withTargets ? pre.horizon() : 0;
-    checkSize(table, pre.window(), features, rows - pre.window() + 1 - horizon);
-    float[] windowTarget = classIds != null ? toFloats(classIds)
-        : withTargets ? pre.targetScaler().transform(targetColumn) : new float[rows];
-    SlidingWindows windows = windows(table, scaled, features, windowTarget, pre.window(), horizon);
+    int steps = withTargets ? pre.steps() : 1;
+    checkSize(table, pre.window(), features, (long) usable - pre.window() + 1 - horizon - (steps - 1));
+    float[][] series = table.targets() == null ? null : columns(table);
+    int targets = responses ? series.length : 1;
+    boolean perStep = mode == OutputMode.SEQUENCE;
+    float[] windowTargets;
+    if (classIds != null) {
+      windowTargets = toFloats(Arrays.copyOfRange(classIds, first, rows));
+    } else if (responses) {
+      float[] raw = Arrays.copyOfRange(table.targetRows(), first * targets, rows * targets);
+      // Per-step training scores rows, not windows: its targets are scaled as rows (one step, no differencing).
+      windowTargets = perStep ? pre.networkTargets(raw, null) : raw;
+    } else {
+      windowTargets = new float[usable];
+    }
+    SlidingWindows windows = windows(table, scaled, features, windowTargets, targets, pre.window(), horizon, steps);
     int n = windows.count();
     String[] index = new String[n];
-    List<float[]> list = new ArrayList<>(n);
+    int[] lastRows = new int[n];
     for (int k = 0; k < n; k++) {
-      index[k] = table.index()[windows.targetRow(k)];
-      list.add(windows.window(k));
+      index[k] = table.index()[first + windows.targetRow(k)];
+      lastRows[k] = first + windows.lastRows()[k];
     }
+    PreparedSequences.Origins origins = new PreparedSequences.Origins(series, lastRows,
+        series == null ? null : lastValues(series, lastRows));
+    List<float[]> list = windows.windowList();
     if (!withTargets) {
-      return new PreparedSequences(Dataset.inputs(list, features), index, null, null, 1, true);
+      return new PreparedSequences(Dataset.inputs(list, features), index, null, null, 1, true, origins);
     }
-    boolean perStep = mode == OutputMode.SEQUENCE;
     if (task == Task.REGRESSION) {
-      float[] actual = new float[n];
+      int width = targets * steps;
+      float[] actual = new float[n * width];
       for (int k = 0; k < n; k++) {
-        actual[k] = targetColumn[windows.targetRow(k)];
+        for (int j = 0; j < width; j++) {
+          actual[k * width + j] = series[j / steps][lastRows[k] + horizon + j % steps];
+        }
       }
-      Dataset data = perStep ? windows.toStepDataset() : windows.toDataset();
-      return new PreparedSequences(data, index, actual, null, 1, true);
+      Dataset data = perStep ? windows.toStepDataset()
+          : Dataset.sequenceResponses(list, features, pre.networkTargets(windows.targets(), origins.last()), width);
+      return new PreparedSequences(data, index, actual, null, width, true, origins);
     }
     int[] actualClasses = new int[n];
     List<int[]> stepIds = new ArrayList<>(n);
     for (int k = 0; k < n; k++) {
-      int targetRow = windows.targetRow(k);
+      int targetRow = first + windows.targetRow(k);
       actualClasses[k] = classIds[targetRow];
       int[] ids = new int[pre.window()];
       System.arraycopy(classIds, targetRow - pre.window() + 1, ids, 0, pre.window());
@@ -76,13 +94,35 @@ public final class TableSequences {
     }
     Dataset data = perStep ? Dataset.stepClasses(list, features, stepIds, classes.size())
         : Dataset.sequenceClasses(list, features, actualClasses, classes.size());
-    return new PreparedSequences(data, index, null, actualClasses, 1, true);
+    return new PreparedSequences(data, index, null, actualClasses, 1, true, origins);
   }
 
-  private static SlidingWindows windows(Table table, float[] scaled, int features, float[] target, int window,
-                                        int horizon) {
+  /** The numeric target columns as floats, [targets][rows]. */
+  private static float[][] columns(Table table) {
+    float[][] series = new float[table.targets().length][table.rows()];
+    for (int t = 0; t < series.length; t++) {
+      for (int r = 0; r < table.rows(); r++) {
+        series[t][r] = (float) table.targets()[t][r];
+      }
+    }
+    return series;
+  }
+
+  /** Each target at each window's last row, [windows, targets]. */
+  private static float[] lastValues(float[][] series, int[] lastRows) {
+    float[] last = new float[lastRows.length * series.length];
+    for (int k = 0; k < lastRows.length; k++) {
+      for (int t = 0; t < series.length; t++) {
+        last[k * series.length + t] = series[t][lastRows[k]];
+      }
+    }
+    return last;
+  }
+
+  private static SlidingWindows windows(Table table, float[] scaled, int features, float[] targets, int targetCount,
+                                        int window, int horizon, int steps) {
     try {
-      return SlidingWindows.of(scaled, features, target, window, horizon);
+      return SlidingWindows.of(scaled, features, targets, targetCount, window, horizon, steps);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(table.source() + ": " + e.getMessage(), e);
     }
@@ -111,9 +151,10 @@ public final class TableSequences {
       return new PreparedSequences(Dataset.inputs(list, perStep), index, null, null, 1, true);
     }
     if (task == Task.REGRESSION) {
+      int targets = pre.targetNames().size();
       float[] scaledTarget = pre.targetScaler().transform(targetColumn);
-      return new PreparedSequences(Dataset.sequenceResponses(list, perStep, scaledTarget, 1), index, targetColumn, null, 1,
-          true);
+      return new PreparedSequences(Dataset.sequenceResponses(list, perStep, scaledTarget, targets), index,
+          targetColumn, null, targets, true);
     }
     return new PreparedSequences(Dataset.sequenceClasses(list, perStep, classIds, classes.size()), index, null, classIds, 1,
         true);

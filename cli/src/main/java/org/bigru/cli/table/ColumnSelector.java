@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.bigru.cli.BadInputException;
 
 /** Turns a {@link RawTable} into a numeric {@link Table} as {@link TableOptions} say, or says what is wrong. */
 public final class ColumnSelector {
 
-  private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Set<String> MISSING = Set.of("", "na", "n/a", "#n/a", "nan", "null", "none");
 
   private ColumnSelector() {
@@ -33,30 +31,31 @@ public final class ColumnSelector {
     for (String name : options.drop()) {
       candidates.remove(Integer.valueOf(column(raw, name, "--drop", indexColumn)));
     }
-    int target = -1;
-    if (options.target() != null) {
-      int c = raw.columnIndex(options.target());
+    List<Integer> targets = new ArrayList<>();
+    for (String name : options.targets()) {
+      int c = raw.columnIndex(name);
       if (c >= 0 && c != indexColumn) {
-        target = column(raw, options.target(), "--target", indexColumn);
+        c = column(raw, name, "--target", indexColumn);
+        if (!targets.contains(c)) {
+          targets.add(c);
+        }
       } else if (options.targetRequired() || c == indexColumn && c >= 0) {
-        column(raw, options.target(), "--target", indexColumn);
+        column(raw, name, "--target", indexColumn);
       }
-    } else if (options.targetRequired()) {
+    }
+    if (options.targets().isEmpty() && options.targetRequired()) {
       if (candidates.isEmpty()) {
         throw new BadInputException(source + ": no column is left for the target");
       }
-      target = candidates.get(candidates.size() - 1);
+      targets.add(candidates.get(candidates.size() - 1));
     }
-    candidates.remove(Integer.valueOf(target));
+    candidates.removeAll(targets);
     List<Integer> featureColumns = new ArrayList<>();
     if (options.features().isEmpty()) {
       featureColumns.addAll(candidates);
     } else {
       for (String name : options.features()) {
         int c = column(raw, name, "--features", indexColumn);
-        if (c == target) {
-          throw new BadInputException("--features names the target column '" + header.get(c) + "'");
-        }
         if (!featureColumns.contains(c)) {
           featureColumns.add(c);
         }
@@ -64,9 +63,9 @@ public final class ColumnSelector {
     }
     if (featureColumns.isEmpty()) {
       throw new BadInputException(source + ": no feature column is left (columns: " + ColumnNames.describe(header)
-          + ")");
+          + ")" + (targets.isEmpty() ? "" : "; a target's own past is an input when --features names it"));
     }
-    return convert(raw, options, indexColumn, featureColumns, target);
+    return convert(raw, options, indexColumn, featureColumns, targets);
   }
 
   private static int column(RawTable raw, String name, String option, int indexColumn) {
@@ -83,7 +82,7 @@ public final class ColumnSelector {
   }
 
   private static Table convert(RawTable raw, TableOptions options, int indexColumn, List<Integer> featureColumns,
-                               int target) {
+                               List<Integer> targetColumns) {
     int rows = raw.rowCount();
     double[][] features = new double[rows][featureColumns.size()];
     for (int f = 0; f < featureColumns.size(); f++) {
@@ -92,19 +91,22 @@ public final class ColumnSelector {
         features[r][f] = number(raw, r, c);
       }
     }
-    double[] targetValues = null;
+    double[][] targetValues = null;
     String[] labels = null;
-    if (target >= 0) {
+    if (!targetColumns.isEmpty()) {
       if (options.labelTarget()) {
+        int target = targetColumns.get(0);
         labels = new String[rows];
         for (int r = 0; r < rows; r++) {
           String cell = raw.rows().get(r)[target];
           labels[r] = isMissing(cell) ? null : cell;
         }
       } else {
-        targetValues = new double[rows];
-        for (int r = 0; r < rows; r++) {
-          targetValues[r] = number(raw, r, target);
+        targetValues = new double[targetColumns.size()][rows];
+        for (int t = 0; t < targetColumns.size(); t++) {
+          for (int r = 0; r < rows; r++) {
+            targetValues[t][r] = number(raw, r, targetColumns.get(t));
+          }
         }
       }
     }
@@ -114,8 +116,10 @@ public final class ColumnSelector {
     }
     List<String> featureNames = new ArrayList<>();
     featureColumns.forEach(c -> featureNames.add(raw.header().get(c)));
+    List<String> targetNames = new ArrayList<>();
+    targetColumns.forEach(c -> targetNames.add(raw.header().get(c)));
     Table table = new Table(raw.source(), indexColumn >= 0 ? raw.header().get(indexColumn) : null, index,
-        featureNames, features, target >= 0 ? raw.header().get(target) : null, targetValues, labels);
+        featureNames, features, targetNames, targetValues, labels);
     return MissingValues.apply(table, raw.rowNumbers(), options.missing());
   }
 
@@ -125,22 +129,25 @@ public final class ColumnSelector {
     if (isMissing(cell)) {
       return Double.NaN;
     }
-    String where = raw.source() + " row " + raw.rowNumbers()[r] + ", column '" + raw.header().get(c) + "'";
-    if (!NUMBER.matcher(cell).matches()) {
+    if (!Decimals.isDecimal(cell)) {
       String name = raw.header().get(c);
-      throw new BadInputException(where + ": expected a number, found '" + abbreviate(cell)
+      throw new BadInputException(where(raw, r, c) + ": expected a number, found '" + abbreviate(cell)
           + "' (a column that is not numeric must be dropped: --drop " + name + ")");
     }
     double value = Double.parseDouble(cell);
     if (!Double.isFinite(value)) {
-      throw new BadInputException(where + ": " + cell + " is beyond the range of a number");
+      throw new BadInputException(where(raw, r, c) + ": " + cell + " is beyond the range of a number");
     }
     if (Math.abs(value) > Float.MAX_VALUE) {
       // The network computes in float32, where this would be infinite.
-      throw new BadInputException(where + ": " + cell + " is beyond the range of float32 (at most "
+      throw new BadInputException(where(raw, r, c) + ": " + cell + " is beyond the range of float32 (at most "
           + Float.MAX_VALUE + " in size), which the network computes in");
     }
     return value;
+  }
+
+  private static String where(RawTable raw, int r, int c) {
+    return raw.source() + " row " + raw.rowNumbers()[r] + ", column '" + raw.header().get(c) + "'";
   }
 
   static boolean isMissing(String cell) {

@@ -32,8 +32,9 @@ final class MissingValues {
           throw missing(table, rowNumbers[r], table.featureNames().get(f));
         }
       }
-      if (isTargetMissing(table, r)) {
-        throw missing(table, rowNumbers[r], table.targetName());
+      String target = missingTarget(table, r);
+      if (target != null) {
+        throw missing(table, rowNumbers[r], target);
       }
     }
   }
@@ -43,16 +44,21 @@ final class MissingValues {
         + "': missing value (use --missing drop, ffill or interpolate to handle missing values)");
   }
 
-  private static boolean isTargetMissing(Table table, int r) {
-    return table.target() != null && Double.isNaN(table.target()[r])
-        || table.labels() != null && table.labels()[r] == null;
+  /** The name of the first target missing in row r, or null. */
+  private static String missingTarget(Table table, int r) {
+    for (int i = 0; table.targets() != null && i < table.targets().length; i++) {
+      if (Double.isNaN(table.targets()[i][r])) {
+        return table.targetNames().get(i);
+      }
+    }
+    return table.labels() != null && table.labels()[r] == null ? table.targetName() : null;
   }
 
   private static Table dropRows(Table table) {
     int[] keep = new int[table.rows()];
     int kept = 0;
     for (int r = 0; r < table.rows(); r++) {
-      boolean complete = !isTargetMissing(table, r);
+      boolean complete = missingTarget(table, r) == null;
       for (double v : table.features()[r]) {
         complete &= !Double.isNaN(v);
       }
@@ -66,20 +72,20 @@ final class MissingValues {
     int[] rows = Arrays.copyOf(keep, kept);
     double[][] features = new double[kept][];
     String[] index = new String[kept];
-    double[] target = table.target() == null ? null : new double[kept];
+    double[][] targets = table.targets() == null ? null : new double[table.targets().length][kept];
     String[] labels = table.labels() == null ? null : new String[kept];
     for (int i = 0; i < kept; i++) {
       features[i] = table.features()[rows[i]];
       index[i] = table.index()[rows[i]];
-      if (target != null) {
-        target[i] = table.target()[rows[i]];
+      for (int t = 0; targets != null && t < targets.length; t++) {
+        targets[t][i] = table.targets()[t][rows[i]];
       }
       if (labels != null) {
         labels[i] = table.labels()[rows[i]];
       }
     }
     return new Table(table.source(), table.indexName(), index, table.featureNames(), features,
-        table.targetName(), target, labels);
+        table.targetNames(), targets, labels);
   }
 
   private static void fill(Table table, int[] rowNumbers, MissingPolicy policy) {
@@ -94,8 +100,8 @@ final class MissingValues {
         table.features()[r][f] = column[r];
       }
     }
-    if (table.target() != null) {
-      fillColumn(table, rowNumbers, table.targetName(), table.target(), policy);
+    for (int t = 0; table.targets() != null && t < table.targets().length; t++) {
+      fillColumn(table, rowNumbers, table.targetNames().get(t), table.targets()[t], policy);
     }
     if (table.labels() != null) {
       String[] labels = table.labels();

@@ -41,11 +41,14 @@ public final class Compatibility {
           + " answers " + (expected.isPerStep() ? "every time step (output mode 'sequence')"
               : "once per sequence (output mode 'last')") + " with " + describe(expected));
     }
-    if (data.outputs() != config.outputSize()) {
+    int answers = expected.isClassification() ? config.outputSize() : config.responses();
+    if (data.outputs() != answers) {
       throw new IllegalArgumentException(targets + " has " + data.outputs()
           + (expected.isClassification() ? " classes" : " responses") + ", but " + network + " has "
           + config.outputSize() + " outputs: it needs one output per "
-          + (expected.isClassification() ? "class" : "response"));
+          + (expected.isClassification() ? "class"
+              : config.quantiles().isEmpty() ? "response" : "response and quantile ("
+                  + config.quantiles().size() + " quantiles)"));
     }
   }
 

@@ -5,32 +5,41 @@ import java.util.List;
 
 /**
  * Look-back windows over a table in time order: the window ending at row t holds rows t - W + 1 .. t of the
- * features and predicts the target of row t + horizon. Horizon 0 predicts the row's own target (the reference
- * workflow, where the target is a separate column); horizon 1 forecasts the next row. Windows are in time
- * order, one per row t from W - 1 to rows - 1 - horizon.
+ * features and predicts, for each of T targets, the K rows t + horizon .. t + horizon + K - 1 (K steps, one
+ * network output each: direct multi-output). Horizon 0 with one step predicts the row's own target (the
+ * reference workflow, where the target is a separate column); horizon 1 forecasts the next row. Windows are
+ * in time order, one per row t from W - 1 to rows - horizon - K.
+ *
+ * <p>A window's responses are target-major: target i's step s is response i K + s.
  */
 public final class SlidingWindows {
 
   private final float[][] windows;
-  private final float[] targets;
-  private final float[] targetColumn;
-  private final int[] targetRows;
+  private final float[] responses;
+  private final float[] targetValues;
+  private final int[] lastRows;
   private final int window;
   private final int features;
+  private final int targets;
   private final int horizon;
+  private final int steps;
 
-  private SlidingWindows(float[][] windows, float[] targets, float[] targetColumn, int[] targetRows, int window,
-                         int features, int horizon) {
+  private SlidingWindows(float[][] windows, float[] responses, float[] targetValues, int[] lastRows, int window,
+                         int features, int targets, int horizon, int steps) {
     this.windows = windows;
-    this.targets = targets;
-    this.targetColumn = targetColumn;
-    this.targetRows = targetRows;
+    this.responses = responses;
+    this.targetValues = targetValues;
+    this.lastRows = lastRows;
     this.window = window;
     this.features = features;
+    this.targets = targets;
     this.horizon = horizon;
+    this.steps = steps;
   }
 
   /**
+   * One target, one step.
+   *
    * @param table    rows x features, row-major
    * @param features columns of the table
    * @param target   one target per row
@@ -38,6 +47,20 @@ public final class SlidingWindows {
    * @param horizon  rows ahead of the window's last row whose target it predicts (at least 0)
    */
   public static SlidingWindows of(float[] table, int features, float[] target, int window, int horizon) {
+    return of(table, features, target, 1, window, horizon, 1);
+  }
+
+  /**
+   * @param table        rows x features, row-major
+   * @param features     columns of the table
+   * @param targetValues rows x targets, row-major
+   * @param targets      T, target columns (at least 1)
+   * @param window       W, rows per window (at least 1)
+   * @param horizon      rows ahead of the window's last row of the first predicted row (at least 0)
+   * @param steps        K, consecutive rows predicted (at least 1)
+   */
+  public static SlidingWindows of(float[] table, int features, float[] targetValues, int targets, int window,
+                                  int horizon, int steps) {
     if (features < 1) {
       throw new IllegalArgumentException("features must be at least 1, not " + features);
     }
@@ -46,9 +69,12 @@ public final class SlidingWindows {
           + " values, not a whole number of rows of " + features + " features");
     }
     int rows = table.length / features;
-    if (target == null || target.length != rows) {
-      throw new IllegalArgumentException((target == null ? 0 : target.length) + " targets for " + rows
-          + " rows");
+    if (targets < 1) {
+      throw new IllegalArgumentException("targets must be at least 1, not " + targets);
+    }
+    if (targetValues == null || targetValues.length != (long) rows * targets) {
+      throw new IllegalArgumentException((targetValues == null ? 0 : targetValues.length) + " target values for "
+          + rows + " rows of " + targets + (targets == 1 ? " target" : " targets"));
     }
     if (window < 1) {
       throw new IllegalArgumentException("the window must hold at least 1 row, not " + window);
@@ -56,23 +82,35 @@ public final class SlidingWindows {
     if (horizon < 0) {
       throw new IllegalArgumentException("the horizon must be at least 0, not " + horizon);
     }
-    int count = rows - window + 1 - horizon;
+    if (steps < 1) {
+      throw new IllegalArgumentException("the steps must be at least 1, not " + steps);
+    }
+    long needed = (long) window + horizon + steps - 1;
+    long count = rows - needed + 1;
     if (count < 1) {
       throw new IllegalArgumentException("a window of " + window + " rows with horizon " + horizon
-          + " needs at least " + ((long) window + horizon) + " rows, the data has " + rows);
+          + (steps > 1 ? " and " + steps + " steps" : "") + " needs at least " + needed + " rows, the data has "
+          + rows);
     }
-    float[][] windows = new float[count][];
-    float[] targets = new float[count];
-    int[] targetRows = new int[count];
-    for (int k = 0; k < count; k++) {
+    int n = (int) count;
+    float[][] windows = new float[n][];
+    int width = targets * steps;
+    float[] responses = new float[Math.multiplyExact(n, width)];
+    int[] lastRows = new int[n];
+    for (int k = 0; k < n; k++) {
       int end = k + window - 1;
       float[] w = new float[window * features];
       System.arraycopy(table, k * features, w, 0, window * features);
       windows[k] = w;
-      targetRows[k] = end + horizon;
-      targets[k] = target[end + horizon];
+      lastRows[k] = end;
+      for (int i = 0; i < targets; i++) {
+        for (int s = 0; s < steps; s++) {
+          responses[k * width + i * steps + s] = targetValues[(end + horizon + s) * targets + i];
+        }
+      }
     }
-    return new SlidingWindows(windows, targets, target.clone(), targetRows, window, features, horizon);
+    return new SlidingWindows(windows, responses, targetValues.clone(), lastRows, window, features, targets,
+        horizon, steps);
   }
 
   /** Number of windows. */
@@ -92,51 +130,73 @@ public final class SlidingWindows {
     return horizon;
   }
 
+  public int steps() {
+    return steps;
+  }
+
+  /** Responses per window: targets x steps. */
+  public int width() {
+    return targets * steps;
+  }
+
   /** Window k, [window, features] (shared). */
   public float[] window(int k) {
     return windows[k];
   }
 
-  /** The target window k predicts. */
+  /** The first response of window k (its first target's first step). */
   public float target(int k) {
-    return targets[k];
+    return responses[k * width()];
   }
 
-  /** Targets of every window, in window order (a copy). */
+  /** Responses of every window, [count, targets x steps] in window order (a copy). */
   public float[] targets() {
-    return targets.clone();
+    return responses.clone();
   }
 
-  /** The table row whose target window k predicts. */
+  /** The table row of window k's first predicted row (its last row plus the horizon). */
   public int targetRow(int k) {
-    return targetRows[k];
+    return lastRows[k] + horizon;
   }
 
-  /** The predicted row of every window (a copy). */
+  /** The first predicted row of every window (a copy). */
   public int[] targetRows() {
-    return targetRows.clone();
+    int[] rows = new int[lastRows.length];
+    for (int k = 0; k < rows.length; k++) {
+      rows[k] = targetRow(k);
+    }
+    return rows;
   }
 
-  /** The windows as a data set with one response per window (output mode 'last'). */
+  /** The last row of every window (a copy): where each forecast is made from. */
+  public int[] lastRows() {
+    return lastRows.clone();
+  }
+
+  /** The windows as they are, a list of [window, features] arrays (shared). */
+  public List<float[]> windowList() {
+    return List.of(windows);
+  }
+
+  /** The windows as a data set with one row of responses per window (output mode 'last'). */
   public Dataset toDataset() {
-    return Dataset.sequenceResponses(windowList(), features, targets, 1);
+    return Dataset.sequenceResponses(windowList(), features, responses, width());
   }
 
   /**
-   * The windows as a data set with one response per step (output mode 'sequence'): step j of window k has
-   * the target of row (first row of the window) + j + horizon.
+   * The windows as a data set with responses per step (output mode 'sequence'), one step ahead each: step j of
+   * window k has the targets of row (first row of the window) + j + horizon.
    */
   public Dataset toStepDataset() {
-    List<float[]> responses = new ArrayList<>(windows.length);
-    for (int k = 0; k < windows.length; k++) {
-      float[] r = new float[window];
-      System.arraycopy(targetColumn, targetRows[k] - window + 1, r, 0, window);
-      responses.add(r);
+    if (steps != 1) {
+      throw new IllegalStateException("responses per time step predict one row each, not " + steps + " steps");
     }
-    return Dataset.stepResponses(windowList(), features, responses, 1);
-  }
-
-  private List<float[]> windowList() {
-    return List.of(windows);
+    List<float[]> perStep = new ArrayList<>(windows.length);
+    for (int k = 0; k < windows.length; k++) {
+      float[] r = new float[window * targets];
+      System.arraycopy(targetValues, (targetRow(k) - window + 1) * targets, r, 0, window * targets);
+      perStep.add(r);
+    }
+    return Dataset.stepResponses(windowList(), features, perStep, targets);
   }
 }

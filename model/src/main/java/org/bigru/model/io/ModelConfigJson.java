@@ -40,7 +40,8 @@ import org.bigru.model.Task;
  *  "task": "regression", "class_names": [], "metadata": {"table.window": "24", ...}}
  * }</pre>
  *
- * An LSTM layer has no {@code reset_mode}. Reset modes use MATLAB's names. {@code task}, {@code class_names}
+ * An LSTM layer has no {@code reset_mode}; the output layer of a quantile network has its levels,
+ * {@code "quantiles": [0.1, 0.5, 0.9]}. Reset modes use MATLAB's names. {@code task}, {@code class_names}
  * and {@code metadata} may be left out (regression, none, none).
  *
  * <p>The fixed-slot form that files written before the layer list hold still parses: {@code recurrent} (each
@@ -65,7 +66,7 @@ public final class ModelConfigJson {
       "merge");
   private static final Set<String> DENSE_KEYS = Set.of("type", "units", "activation");
   private static final Set<String> DROPOUT_KEYS = Set.of("type", "probability");
-  private static final Set<String> OUTPUT_KEYS = Set.of("type", "units");
+  private static final Set<String> OUTPUT_KEYS = Set.of("type", "units", "quantiles");
 
   /** What a file's tensors say when its config leaves the architecture out (a PyTorch state_dict). */
   record Inferred(int inputSize, List<RecurrentLayerSpec> recurrent, int outputSize) {
@@ -92,7 +93,12 @@ public final class ModelConfigJson {
       } else if (spec instanceof DropoutLayerSpec d) {
         layer.put("type", "dropout").put("probability", d.probability());
       } else {
-        layer.put("type", "output").put("units", ((OutputLayerSpec) spec).size());
+        OutputLayerSpec output = (OutputLayerSpec) spec;
+        layer.put("type", "output").put("units", output.size());
+        if (!output.quantiles().isEmpty()) {
+          ArrayNode levels = layer.putArray("quantiles");
+          output.quantiles().forEach(levels::add);
+        }
       }
     }
     root.put("task", config.task().lowerName());
@@ -173,7 +179,9 @@ public final class ModelConfigJson {
           break;
         case "output":
           checkKeys(layer, OUTPUT_KEYS, where);
-          specs.add(new OutputLayerSpec(integer(layer, "units", where)));
+          int units = integer(layer, "units", where);
+          List<Double> levels = layer.has("quantiles") ? numbers(array(layer, "quantiles", where), where) : List.of();
+          specs.add(named(where, () -> new OutputLayerSpec(units, levels)));
           break;
         default:
           throw new IllegalArgumentException(where + ": unknown type '" + type
@@ -286,6 +294,17 @@ public final class ModelConfigJson {
       throw new IllegalArgumentException(where + ": '" + key + "' must be a number, found " + value);
     }
     return value.doubleValue();
+  }
+
+  private static List<Double> numbers(ArrayNode values, String where) {
+    List<Double> list = new ArrayList<>();
+    for (JsonNode v : values) {
+      if (!v.isNumber()) {
+        throw new IllegalArgumentException(where + ": 'quantiles' must hold numbers, found " + v);
+      }
+      list.add(v.doubleValue());
+    }
+    return list;
   }
 
   private static String text(JsonNode node, String key, String where) {

@@ -75,7 +75,7 @@ public final class ModelFile {
     ModelConfig config = config(content, file);
     MemoryBudget.require(MemoryBudget.networkBytes(config), "the network " + file.getFileName() + " describes ("
         + MemoryBudget.parameterCount(config) + " parameters)", "use a smaller model");
-    Network network = Network.create(config, 0);
+    Network network = Network.unfilled(config);
     copyParameters(content, network, file);
     return network;
   }

@@ -52,8 +52,29 @@ class SlidingWindowsTest {
     assertMessage(() -> SlidingWindows.of(TABLE, 2, TARGET, 6, 1), "needs at least 7 rows, the data has 6");
     assertMessage(() -> SlidingWindows.of(TABLE, 2, TARGET, 0, 0), "at least 1 row");
     assertMessage(() -> SlidingWindows.of(TABLE, 2, TARGET, 2, -1), "horizon must be at least 0");
-    assertMessage(() -> SlidingWindows.of(TABLE, 2, new float[5], 2, 0), "5 targets for 6 rows");
+    assertMessage(() -> SlidingWindows.of(TABLE, 2, new float[5], 2, 0), "5 target values for 6 rows of 1 target");
     assertMessage(() -> SlidingWindows.of(new float[] {1, 2, 3}, 2, TARGET, 1, 0), "whole number of rows");
+  }
+
+  /** Two targets (100 r and -r), three steps from the row after the window: target-major responses. */
+  @Test
+  void severalTargetsAndSteps() {
+    float[] targets = new float[12];
+    for (int r = 0; r < 6; r++) {
+      targets[2 * r] = 100 * r;
+      targets[2 * r + 1] = -r;
+    }
+    SlidingWindows w = SlidingWindows.of(TABLE, 2, targets, 2, 2, 1, 3);
+    assertEquals(2, w.count(), "rows 1 and 2 end a window with three rows after it");
+    assertEquals(6, w.width());
+    assertArrayEquals(new int[] {1, 2}, w.lastRows());
+    assertArrayEquals(new int[] {2, 3}, w.targetRows());
+    assertArrayEquals(new float[] {200, 300, 400, -2, -3, -4, 300, 400, 500, -3, -4, -5}, w.targets());
+    Dataset data = w.toDataset();
+    assertEquals(6, data.outputs());
+    assertArrayEquals(new float[] {300, 400, 500, -3, -4, -5}, data.responses(1));
+    assertMessage(() -> SlidingWindows.of(TABLE, 2, targets, 2, 2, 1, 5), "a window of 2 rows with horizon 1 and 5 "
+        + "steps needs at least 7 rows, the data has 6");
   }
 
   @Test
