@@ -150,4 +150,25 @@ class SparkScoringTest {
     assertEquals(2, notAModel.code(), notAModel.err());
     assertTrue(notAModel.err().startsWith("bigru-spark: " + table + ": "), notAModel.err());
   }
+
+  @Test
+  void aForecastingModelIsRefusedInOneLine() throws Exception {
+    Network network = ModelFile.load(model);
+    Preprocessing pre = Preprocessing.fromMetadata(network.config().metadata(), "model");
+    Preprocessing differenced = new Preprocessing(pre.source(), pre.header(), pre.indexColumn(), pre.featureNames(),
+        pre.targetNames(), pre.window(), pre.horizon(), pre.steps(), pre.rowSteps(), true, pre.season(),
+        pre.featureScaler(), pre.targetScaler());
+    Map<String, String> metadata = new HashMap<>(network.config().metadata());
+    metadata.putAll(differenced.toMetadata());
+    Network forecasting = Network.create(network.config().withMetadata(metadata), 0);
+    forecasting.arena().copyValuesFrom(network.arena());
+    Path file = dir.resolve("differenced.safetensors");
+    ModelFile.save(forecasting, file);
+    SparkTests.Result r = SparkTests.run("predict", "--model", file.toString(), "--data", table.toString(),
+        "--series", "store", "--out", dir.resolve("w").toString());
+    assertEquals(2, r.code(), r.err());
+    assertEquals("bigru-spark: the model forecasts 1 target(s) 1 step(s) ahead as differences; bigru-spark predict "
+        + "scores models of one target and one step without differencing or quantiles (bigru forecast scores the "
+        + "others)", r.err().strip());
+  }
 }
