@@ -115,17 +115,7 @@ final class ClusterBatches implements BatchedData {
 
   @Override
   public void setOrder(int[] permutation) {
-    if (permutation.length != size) {
-      throw new IllegalArgumentException("an order of " + permutation.length + " positions for " + size
-          + " sequences");
-    }
-    boolean[] seen = new boolean[size];
-    for (int index : permutation) {
-      if (index < 0 || index >= size || seen[index]) {
-        throw new IllegalArgumentException("the order is not a permutation of 0.." + (size - 1));
-      }
-      seen[index] = true;
-    }
+    MiniBatches.requirePermutation(permutation, size);
     System.arraycopy(permutation, 0, order, 0, size);
     dropBlocks();
   }
