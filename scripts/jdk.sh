@@ -42,3 +42,15 @@ jdk_of_major() {
   done
   return 1
 }
+
+# Prints the JAVA_HOME a launcher runs on: JAVA_HOME if it is a JDK 17+, else 25 when installed (its Vector API
+# code is much better), else the newest 17+; fails with one line naming the launcher ($1) when there is none.
+launcher_java_home() {
+  local major
+  if [[ -n "${JAVA_HOME:-}" ]] && major="$(jdk_major "$JAVA_HOME")" && [[ -n "$major" ]] && (( major >= 17 )); then
+    echo "$JAVA_HOME"
+    return
+  fi
+  JAVA_HOME="" jdk_of_major 25 || JAVA_HOME="" newest_jdk 17 \
+    || { echo "$1: no JDK 17 or newer found (install one, or set JAVA_HOME)" >&2; return 2; }
+}

@@ -75,6 +75,14 @@ public final class MiniBatches {
 
   /** Fisher-Yates shuffle of the current order. */
   public void shuffle(RandomGenerator rng) {
+    shuffle(order, rng);
+  }
+
+  /**
+   * Fisher-Yates shuffle of {@code order} in place, drawing {@code rng.nextInt(i + 1)} for i from the last
+   * position down: the one shuffle of every training order, wherever the data is held.
+   */
+  public static void shuffle(int[] order, RandomGenerator rng) {
     for (int i = order.length - 1; i > 0; i--) {
       int j = rng.nextInt(i + 1);
       int t = order[i];
@@ -90,18 +98,23 @@ public final class MiniBatches {
 
   /** Sets the current order, a permutation of the data indices (from {@link #order()} of a checkpoint). */
   public void setOrder(int[] permutation) {
-    if (permutation.length != order.length) {
-      throw new IllegalArgumentException("an order of " + permutation.length + " positions for "
-          + order.length + " sequences");
+    requirePermutation(permutation, order.length);
+    System.arraycopy(permutation, 0, order, 0, order.length);
+  }
+
+  /** Refuses an order that is not a permutation of 0..size-1 (a damaged checkpoint's). */
+  public static void requirePermutation(int[] permutation, int size) {
+    if (permutation.length != size) {
+      throw new IllegalArgumentException("an order of " + permutation.length + " positions for " + size
+          + " sequences");
     }
-    boolean[] seen = new boolean[order.length];
+    boolean[] seen = new boolean[size];
     for (int index : permutation) {
-      if (index < 0 || index >= order.length || seen[index]) {
-        throw new IllegalArgumentException("the order is not a permutation of 0.." + (order.length - 1));
+      if (index < 0 || index >= size || seen[index]) {
+        throw new IllegalArgumentException("the order is not a permutation of 0.." + (size - 1));
       }
       seen[index] = true;
     }
-    System.arraycopy(permutation, 0, order, 0, order.length);
   }
 
   /** The data index of the sequence at this position of the current order. */

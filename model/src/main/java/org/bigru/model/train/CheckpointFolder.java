@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.CRC32C;
 import org.bigru.model.ModelConfig;
-import org.bigru.model.data.Dataset;
 import org.bigru.model.data.SequenceLength;
-import org.bigru.model.data.TargetKind;
 import org.bigru.model.io.AtomicFile;
 import org.bigru.model.io.ModelConfigJson;
 
@@ -70,7 +67,7 @@ final class CheckpointFolder {
   }
 
   /** What decides a run's weights, by name, in a stable order. */
-  static Map<String, String> fingerprint(ModelConfig config, Dataset train, Dataset validation,
+  static Map<String, String> fingerprint(ModelConfig config, BatchedData train, BatchedData validation,
                                          TrainingOptions options) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("network", ModelConfigJson.toJson(config));
@@ -154,31 +151,13 @@ final class CheckpointFolder {
     return map;
   }
 
-  /** CRC32C of every input value and target of the data, in order, as 8 hex digits. */
-  private static String checksum(Dataset train, Dataset validation) {
+  /** CRC32C of what identifies the data (every input value and target, in order, for data in memory). */
+  private static String checksum(BatchedData train, BatchedData validation) {
     CRC32C crc = new CRC32C();
-    for (Dataset data : new Dataset[] {train, validation}) {
-      if (data == null) {
-        continue;
-      }
-      for (int i = 0; i < data.size(); i++) {
-        update(crc, data.sequence(i));
-        if (data.kind().isClassification()) {
-          int[] ids = data.classIds(i);
-          ByteBuffer bytes = ByteBuffer.allocate(ids.length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-          bytes.asIntBuffer().put(ids);
-          crc.update(bytes);
-        } else if (data.kind() != TargetKind.NONE) {
-          update(crc, data.responses(i));
-        }
-      }
+    train.addToChecksum(crc);
+    if (validation != null) {
+      validation.addToChecksum(crc);
     }
     return String.format(Locale.ROOT, "%08x", crc.getValue());
-  }
-
-  private static void update(CRC32C crc, float[] values) {
-    ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    bytes.asFloatBuffer().put(values);
-    crc.update(bytes);
   }
 }

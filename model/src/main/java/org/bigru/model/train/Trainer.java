@@ -3,7 +3,6 @@ package org.bigru.model.train;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 import org.bigru.model.ModelConfig;
 import org.bigru.model.Network;
 import org.bigru.model.OutputMode;
@@ -49,21 +48,43 @@ public final class Trainer {
    */
   public static TrainingHistory resume(Network network, Dataset train, Dataset validation, TrainingOptions options,
                                        TrainingListener listener) {
+    TrainingListener l = listener == null ? TrainingListener.NONE : listener;
+    return fit(Trainable.of(network), train, validation, options, l, newestCheckpoint(options, l), true);
+  }
+
+  /**
+   * Trains {@code network} in place over data held elsewhere (a cluster's workers), in the same loop as {@link
+   * #fit(Network, Dataset, Dataset, TrainingOptions, TrainingListener)}: the same options, order, steps, validation
+   * and checkpoints, so that batches computed bitwise as the network computes them give bitwise its weights. With
+   * {@code resume}, continues as {@link #resume} does. The data must fit the network (the caller checks it);
+   * {@code validation} and {@code listener} may be null.
+   */
+  public static TrainingHistory fit(Network network, BatchedData train, BatchedData validation,
+                                    TrainingOptions options, TrainingListener listener, boolean resume) {
+    if (train == null || options == null) {
+      throw new IllegalArgumentException("training data and options are required");
+    }
+    TrainingListener l = listener == null ? TrainingListener.NONE : listener;
+    return run(Trainable.of(network), train, validation, options, l, resume ? newestCheckpoint(options, l) : null,
+        resume);
+  }
+
+  /** The newest valid checkpoint in the options' folder, or null (with a warning) when there is none. */
+  private static Checkpoint newestCheckpoint(TrainingOptions options, TrainingListener listener) {
     if (options == null || options.checkpointDir() == null) {
       throw new IllegalArgumentException("resuming needs options with a checkpoint directory");
     }
-    TrainingListener l = listener == null ? TrainingListener.NONE : listener;
     Checkpoint checkpoint;
     try {
-      checkpoint = Checkpoint.readNewest(options.checkpointDir(), l::onWarning);
+      checkpoint = Checkpoint.readNewest(options.checkpointDir(), listener::onWarning);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read checkpoints in " + options.checkpointDir() + ": "
           + e.getMessage(), e);
     }
     if (checkpoint == null) {
-      l.onWarning("no checkpoint in " + options.checkpointDir() + ", training starts from the beginning");
+      listener.onWarning("no checkpoint in " + options.checkpointDir() + ", training starts from the beginning");
     }
-    return fit(Trainable.of(network), train, validation, options, l, checkpoint, true);
+    return checkpoint;
   }
 
   /** Mean loss over the data set (rows weighted equally), without dropout. */
@@ -73,7 +94,7 @@ public final class Trainer {
 
   static double evaluate(Trainable model, Dataset data) {
     checkCompatible(model.config(), data, "evaluation data", true);
-    return meanLoss(model, new MiniBatches(data, PREDICT_BATCH));
+    return evaluate(model, new MiniBatches(data, PREDICT_BATCH)).loss();
   }
 
   /**
@@ -99,14 +120,29 @@ public final class Trainer {
     if (validation != null) {
       checkCompatible(config, validation, "validation data", true);
     }
-    if (options.validationObjective() == ValidationObjective.ACCURACY && config.task() != Task.CLASSIFICATION) {
+    return run(model, new LocalBatches(model, train, options.miniBatchSize(), options.sequenceLength(),
+        options.paddingDirection()), validation == null ? null : new LocalBatches(model, validation,
+        options.miniBatchSize(), validationLength(options), options.paddingDirection()), options,
+        listener == null ? TrainingListener.NONE : listener, checkpoint, resuming);
+  }
+
+  /** Validation cuts batches as training does, but never splits them: it runs whole sequences. */
+  private static SequenceLength validationLength(TrainingOptions options) {
+    return options.sequenceLength().kind() == SequenceLength.Kind.SPLIT
+        ? SequenceLength.LONGEST : options.sequenceLength();
+  }
+
+  private static TrainingHistory run(Trainable model, BatchedData train, BatchedData validation,
+                                     TrainingOptions options, TrainingListener listener, Checkpoint checkpoint,
+                                     boolean resuming) {
+    if (options.validationObjective() == ValidationObjective.ACCURACY && model.config().task() != Task.CLASSIFICATION) {
       throw new IllegalArgumentException("the validation objective accuracy needs a classification network");
     }
     if (options.checkpointDir() != null) {
-      CheckpointFolder.claim(options.checkpointDir(), CheckpointFolder.fingerprint(config, train, validation, options),
-          resuming);
+      CheckpointFolder.claim(options.checkpointDir(),
+          CheckpointFolder.fingerprint(model.config(), train, validation, options), resuming);
     }
-    Run run = new Run(model, train, validation, options, listener == null ? TrainingListener.NONE : listener);
+    Run run = new Run(model, train, validation, options, listener);
     if (checkpoint != null) {
       run.restore(checkpoint);
     }
@@ -135,19 +171,8 @@ public final class Trainer {
     return result;
   }
 
-  private static double meanLoss(Trainable model, MiniBatches batches) {
-    double sum = 0;
-    long rows = 0;
-    for (int b = 0; b < batches.count(); b++) {
-      MiniBatches.Batch batch = batches.batch(b);
-      sum += model.loss(batch.input(), batch.targets()) * batch.rows();
-      rows += batch.rows();
-    }
-    return sum / rows;
-  }
-
   /** Mean loss and, for classification, accuracy (NaN for regression) over the batches, rows weighted equally. */
-  private static double[] meanLossAndAccuracy(Trainable model, MiniBatches batches) {
+  static BatchedData.Evaluation evaluate(Trainable model, MiniBatches batches) {
     double sum = 0;
     double correct = 0;
     long rows = 0;
@@ -157,7 +182,7 @@ public final class Trainer {
       correct += model.lastAccuracy() * batch.rows();
       rows += batch.rows();
     }
-    return new double[] {sum / rows, correct / rows};
+    return new BatchedData.Evaluation(sum / rows, correct / rows);
   }
 
   /** The data set must match the network: features, and (when targets are needed) task, mode and outputs. */
@@ -179,8 +204,8 @@ public final class Trainer {
     private final ParameterArena parameters;
     private final TrainingStep step;
     private final TrainingState state;
-    private final MiniBatches trainBatches;
-    private final MiniBatches validationBatches;
+    private final BatchedData trainBatches;
+    private final BatchedData validationBatches;
     private final float[] bestValues;
     private final Checkpoint.Settings settings;
     private String stopMessage = "";
@@ -190,20 +215,16 @@ public final class Trainer {
     private int lastValidationEpoch;
     private double lastValidationLoss = Double.NaN;
 
-    Run(Trainable model, Dataset train, Dataset validation, TrainingOptions options, TrainingListener listener) {
+    Run(Trainable model, BatchedData train, BatchedData validation, TrainingOptions options,
+        TrainingListener listener) {
       this.model = model;
       this.options = options;
       this.listener = listener;
       this.parameters = model.arena();
       this.step = new TrainingStep(parameters, options);
       this.state = new TrainingState(options.seed());
-      this.trainBatches = new MiniBatches(train, options.miniBatchSize(), options.sequenceLength(),
-          options.paddingDirection());
-      // Validation cuts batches as training does, but never splits them: it runs whole sequences.
-      SequenceLength validationLength = options.sequenceLength().kind() == SequenceLength.Kind.SPLIT
-          ? SequenceLength.LONGEST : options.sequenceLength();
-      this.validationBatches = validation == null ? null
-          : new MiniBatches(validation, options.miniBatchSize(), validationLength, options.paddingDirection());
+      this.trainBatches = train;
+      this.validationBatches = validation;
       this.bestValues = validation != null && options.restoreBestWeights() ? new float[parameters.size()] : null;
       this.settings = new Checkpoint.Settings(ModelConfigJson.toJson(model.config()), train.size(),
           validation == null ? 0 : validation.size(), options.miniBatchSize(), options.seed(),
@@ -217,11 +238,10 @@ public final class Trainer {
       model.setThreads(options.threads());
       deleteCheckpointLeftovers();
       ValidationSchedule schedule = options.validationSchedule();
-      boolean split = options.sequenceLength().kind() == SequenceLength.Kind.SPLIT;
       if (validationBatches != null && schedule == ValidationSchedule.START_AND_LAST && !restored) {
         validate(true);
       }
-      int batchesPerEpoch = trainBatches.count();
+      int batchesPerEpoch = trainBatches.batchCount();
       for (; state.epoch <= options.maxEpochs() && state.stopReason == null; state.epoch++) {
         long start = System.nanoTime();
         double learningRate = options.learningRateAt(state.epoch);
@@ -229,26 +249,22 @@ public final class Trainer {
         if (state.nextBatch == 0 && options.shuffle() == Shuffle.EVERY_EPOCH) {
           trainBatches.shuffle(state.shuffleRng);
         }
-        int[] firstPiece = split ? firstPieces(batchesPerEpoch) : null;
-        int stepsPerEpoch = split ? firstPiece[batchesPerEpoch] : batchesPerEpoch;
+        int[] firstPiece = firstPieces(batchesPerEpoch);
+        int stepsPerEpoch = firstPiece[batchesPerEpoch];
         batches:
         for (; state.nextBatch < batchesPerEpoch && state.stopReason == null; state.nextBatch++) {
           int b = state.nextBatch;
-          int pieces = split ? firstPiece[b + 1] - firstPiece[b] : 1;
+          int pieces = firstPiece[b + 1] - firstPiece[b];
           for (int p = 0; p < pieces; p++) {
-            int position = split ? firstPiece[b] + p : b;
+            int position = firstPiece[b] + p;
             boolean lastOfEpoch = position == stepsPerEpoch - 1;
-            MiniBatches.Batch batch = split ? trainBatches.piece(b, p) : trainBatches.batch(b);
-            if (split) {
-              model.carryStates(batch.members(), p == 0);
-            }
-            SplittableRandom dropout = model.config().hasDropout()
-                ? new SplittableRandom(state.dropoutRng.nextLong()) : null;
-            double loss = model.computeGradients(batch.input(), batch.targets(), dropout);
+            long dropoutSeed = model.config().hasDropout() ? state.dropoutRng.nextLong() : 0;
+            BatchedData.BatchLoss batch = trainBatches.gradients(b, p, dropoutSeed);
+            double loss = batch.loss();
             String fault = step.apply(loss);
             if (fault != null) {
               String where = fault + " at epoch " + state.epoch + ", batch " + (b + 1) + " of " + batchesPerEpoch
-                  + (split ? " (piece " + (p + 1) + " of " + pieces + ")" : "")
+                  + (pieces > 1 ? " (piece " + (p + 1) + " of " + pieces + ")" : "")
                   + " (iteration " + (state.iteration + 1) + ")";
               if (options.onNonFinite() == NonFinitePolicy.STOP) {
                 state.stopReason = StopReason.NOT_FINITE_LOSS;
@@ -263,7 +279,7 @@ public final class Trainer {
             state.lossSum += loss * batch.rows();
             state.rows += batch.rows();
             listener.onBatchEnd(new TrainingListener.Step(state.epoch, state.iteration, position, stepsPerEpoch, loss,
-                model::lastAccuracy));
+                trainBatches::lastAccuracy));
             if (validationBatches != null && validationDue(lastOfEpoch)) {
               validate(false);
             }
@@ -283,9 +299,8 @@ public final class Trainer {
             }
           }
         }
-        if (split) {
-          model.carryStates(null, true);
-        }
+        // A stop inside a split batch leaves states carried: the next epoch (or fit) starts from zeros.
+        model.carryStates(null, true);
         if (state.stopReason == StopReason.REQUESTED && state.nextBatch < batchesPerEpoch) {
           // Stopped inside the epoch: the checkpoint is where it stopped, so that resuming runs the rest.
           writeCheckpoint(start);
@@ -332,8 +347,8 @@ public final class Trainer {
     }
 
     /**
-     * Where each batch's pieces start in the epoch's order of iterations, with the total at the end, for a
-     * sequence length that splits batches.
+     * Where each batch's pieces start in the epoch's order of iterations, with the total at the end (one piece
+     * per batch unless a sequence length splits them).
      */
     private int[] firstPieces(int batches) {
       int[] first = new int[batches + 1];
@@ -361,9 +376,9 @@ public final class Trainer {
      * best by the objective (copying the weights) or counts towards patience.
      */
     private double validate(boolean reportOnly) {
-      double[] lossAndAccuracy = meanLossAndAccuracy(model, validationBatches);
-      double loss = lossAndAccuracy[0];
-      double accuracy = lossAndAccuracy[1];
+      BatchedData.Evaluation evaluation = validationBatches.evaluate();
+      double loss = evaluation.loss();
+      double accuracy = evaluation.accuracy();
       boolean best = false;
       if (!reportOnly) {
         double score = options.validationObjective().score(loss, accuracy);
@@ -454,9 +469,9 @@ public final class Trainer {
       if (bestValues != null) {
         System.arraycopy(c.bestWeights, 0, bestValues, 0, bestValues.length);
       }
-      if (state.nextBatch < 0 || state.nextBatch >= trainBatches.count() || state.epoch < 1) {
+      if (state.nextBatch < 0 || state.nextBatch >= trainBatches.batchCount() || state.epoch < 1) {
         throw new IllegalArgumentException("the checkpoint's position (epoch " + state.epoch + ", batch "
-            + state.nextBatch + ") is outside the " + trainBatches.count() + " batches per epoch");
+            + state.nextBatch + ") is outside the " + trainBatches.batchCount() + " batches per epoch");
       }
     }
 
