@@ -93,9 +93,12 @@ public final class ModelFile {
       if (format == null) {
         return ModelConfigJson.fromJson(json, infer(content, file));
       }
-      if (!format.equals(FORMAT) || !READABLE_VERSIONS.contains(metadata.get("format_version"))) {
-        throw new ModelFileException(file + ": format '" + format + "' version '" + metadata.get("format_version")
-            + "' is not supported (expected '" + FORMAT + "' version 1 or " + FORMAT_VERSION + ")");
+      String version = metadata.get("format_version");
+      // Set.of refuses to look up null: a file without a version is checked apart.
+      if (!format.equals(FORMAT) || version == null || !READABLE_VERSIONS.contains(version)) {
+        throw new ModelFileException(file + ": format '" + format + "' "
+            + (version == null ? "without a format_version" : "version '" + version + "'")
+            + " is not supported (expected '" + FORMAT + "' version 1 or " + FORMAT_VERSION + ")");
       }
       return ModelConfigJson.fromJson(json);
     } catch (IllegalArgumentException e) {

@@ -92,6 +92,13 @@ class ModelFileTest {
     Path newer = dir.resolve("newer.safetensors");
     new SafeTensors(future, content.tensors()).write(newer);
     assertRefused(newer, "format 'bigru' version '3' is not supported (expected 'bigru' version 1 or 2)");
+
+    Map<String, String> unversioned = new LinkedHashMap<>(content.metadata());
+    unversioned.remove("format_version");
+    Path noVersion = dir.resolve("no-version.safetensors");
+    new SafeTensors(unversioned, content.tensors()).write(noVersion);
+    assertRefused(noVersion, "format 'bigru' without a format_version is not supported (expected 'bigru' version 1 "
+        + "or 2)");
   }
 
   @Test
