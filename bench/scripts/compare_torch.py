@@ -3,7 +3,7 @@
 
 usage (from the repository root):
   /usr/bin/python3 bench/scripts/compare_torch.py [--cell gru|lstm] [--rounds 3] [--seconds 1] [--warmup 1]
-      [--bigru-warmup-scale 1] [--python /usr/bin/python3]
+      [--bigru-warmup-scale 1] [--python /usr/bin/python3] [--suffix -torch2]
 
 Every round runs each cell once per tool, bigru then PyTorch, so both see the same machine load:
 configurations S (B 32, T 32, I 8, H 64), M (B 64, T 100, I 32, H 128) and L (B 128, T 50, I 128, H 256),
@@ -15,7 +15,8 @@ OPENBLAS_L2_SIZE unset (its best settings on this machine), bigru on JDK 25 with
 Writes bench/results/torch-comparison.md (tables of medians, ratios = PyTorch time / bigru time, and the
 issue's targets met or missed), torch-comparison.json (every run) and torch-comparison.png (bar chart); with
 --cell lstm, torch-comparison-lstm.* (nn.LSTM against bigru's LSTM). --python names the interpreter that runs
-torch_bench.py (for example pyenv's, with PyTorch 2 and MKL).
+torch_bench.py (for example pyenv's, with PyTorch 2 and MKL); --suffix is appended to the result files' names, so
+that a run against another PyTorch keeps the first run's files.
 """
 import argparse
 import datetime
@@ -254,6 +255,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--cell", choices=["gru", "lstm"], default="gru")
     p.add_argument("--python", default="/usr/bin/python3", help="the interpreter with PyTorch")
+    p.add_argument("--suffix", default="", help="appended to the result files' names (e.g. -torch2)")
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--seconds", type=float, default=1.0, help="measured time per run")
     p.add_argument("--warmup", type=float, default=1.0, help="PyTorch's warm-up time per run")
@@ -281,7 +283,7 @@ def main():
     info["minutes"] = (time.time() - start) / 60
     text, table = report(runs, a, info)
     os.makedirs(RESULTS, exist_ok=True)
-    stem = os.path.join(RESULTS, "torch-comparison" + ("-lstm" if a.cell == "lstm" else ""))
+    stem = os.path.join(RESULTS, "torch-comparison" + ("-lstm" if a.cell == "lstm" else "") + a.suffix)
     with open(stem + ".md", "w") as f:
         f.write(text)
     with open(stem + ".json", "w") as f:

@@ -1,8 +1,6 @@
 package org.bigru.spark;
 
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
 import org.bigru.model.data.ChronologicalSplit;
 
 /**
@@ -19,34 +17,18 @@ record SeriesPlan(String key, int windows, int trainEnd, int validationEnd, int[
 
   /** The parts of {@code count} windows (null when they cannot give each part one), as the command's split. */
   static SeriesPlan of(String key, int count, double valSize, double testSize, int[] offsets) {
-    int parts = partCount(valSize, testSize);
-    if (count < parts) {
+    if (count < ChronologicalSplit.partCount(valSize, testSize)) {
       return null;
     }
-    if (parts == 1) {
-      return new SeriesPlan(key, count, count, count, offsets.clone());
-    }
-    List<Double> fractions = new ArrayList<>();
-    fractions.add(1 - valSize - testSize);
-    if (valSize > 0) {
-      fractions.add(valSize);
-    }
-    if (testSize > 0) {
-      fractions.add(testSize);
-    }
-    List<ChronologicalSplit.Part> split;
+    ChronologicalSplit.Part[] parts;
     try {
-      split = ChronologicalSplit.split(count, fractions.stream().mapToDouble(Double::doubleValue).toArray());
+      parts = ChronologicalSplit.trainValidationTest(count, valSize, testSize);
     } catch (IllegalArgumentException e) {
       return null;
     }
-    int trainEnd = split.get(0).end();
-    int validationEnd = valSize > 0 ? split.get(1).end() : trainEnd;
+    int trainEnd = parts[0].end();
+    int validationEnd = parts[1] != null ? parts[1].end() : trainEnd;
     return new SeriesPlan(key, count, trainEnd, validationEnd, offsets.clone());
-  }
-
-  static int partCount(double valSize, double testSize) {
-    return 1 + (valSize > 0 ? 1 : 0) + (testSize > 0 ? 1 : 0);
   }
 
   /** Windows of each part. */

@@ -10,6 +10,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.bigru.model.data.ChronologicalSplit;
 import org.bigru.model.data.Preprocessing;
 import org.bigru.model.data.SlidingWindows;
 import org.bigru.model.data.StandardScaler;
@@ -49,7 +50,7 @@ record TrainingTable(Preprocessing preprocessing, JavaRDD<Window> windows, int[]
       throw new BadInputException(source + " has no rows");
     }
     counts.sort(Comparator.comparing(Tuple2::_1));
-    int parts = SeriesPlan.partCount(shape.valSize(), shape.testSize());
+    int parts = ChronologicalSplit.partCount(shape.valSize(), shape.testSize());
     int window = shape.window() > 0 ? shape.window() : counts.size() > 1 ? DEFAULT_WINDOW
         : Math.max(1, Math.min(DEFAULT_WINDOW, counts.get(0)._2() - shape.horizon() - parts + 1));
     Map<String, SeriesPlan> plans = new HashMap<>();

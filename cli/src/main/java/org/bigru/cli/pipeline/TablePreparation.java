@@ -6,6 +6,7 @@ import org.bigru.cli.BadInputException;
 import org.bigru.cli.table.Table;
 import org.bigru.model.OutputMode;
 import org.bigru.model.Task;
+import org.bigru.model.data.ChronologicalSplit;
 import org.bigru.model.data.Preprocessing;
 import org.bigru.model.data.SlidingWindows;
 import org.bigru.model.data.StandardScaler;
@@ -71,7 +72,7 @@ public final class TablePreparation {
     long ahead = (long) layout.first() + layout.count() - 1;
     int usable = rows - (layout.difference() ? 1 : 0);
     // Without --window, the longest window up to the default that leaves a sequence for every part.
-    int parts = Split.partCount(valSize, testSize);
+    int parts = ChronologicalSplit.partCount(valSize, testSize);
     int window = layout.window();
     int steps = window > 0 ? window : (int) Math.max(1, Math.min(DEFAULT_WINDOW, usable - ahead - parts + 1));
     if ((long) usable - steps + 1 - ahead < 1) {

@@ -59,6 +59,37 @@ public final class ChronologicalSplit {
     return List.copyOf(parts);
   }
 
+  /** Parts that validation and test fractions ask for (1 to 3): training, and each fraction above 0. */
+  public static int partCount(double validationFraction, double testFraction) {
+    return 1 + (validationFraction > 0 ? 1 : 0) + (testFraction > 0 ? 1 : 0);
+  }
+
+  /**
+   * Training, validation and test parts, in that order, by the last two's fractions (0: no such part, null in
+   * its place): the split of a command's {@code --val-size} and {@code --test-size}.
+   *
+   * @throws IllegalArgumentException when a part would be empty
+   */
+  public static Part[] trainValidationTest(int rows, double validationFraction, double testFraction) {
+    if (partCount(validationFraction, testFraction) == 1) {
+      if (rows < 1) {
+        throw new IllegalArgumentException("no rows to split");
+      }
+      return new Part[] {new Part(0, rows), null, null};
+    }
+    List<Double> fractions = new ArrayList<>();
+    fractions.add(1 - validationFraction - testFraction);
+    if (validationFraction > 0) {
+      fractions.add(validationFraction);
+    }
+    if (testFraction > 0) {
+      fractions.add(testFraction);
+    }
+    List<Part> parts = split(rows, fractions.stream().mapToDouble(Double::doubleValue).toArray());
+    return new Part[] {parts.get(0), validationFraction > 0 ? parts.get(1) : null,
+        testFraction > 0 ? parts.get(parts.size() - 1) : null};
+  }
+
   /** Train and test parts, the test part the last {@code testFraction} of the rows. */
   public static List<Part> trainTest(int rows, double testFraction) {
     if (!(testFraction > 0 && testFraction < 1)) {

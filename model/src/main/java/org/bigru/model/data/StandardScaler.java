@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * Per-column standardization as scikit-learn's {@code StandardScaler}: z = (x - mean) / scale, with the
  * population standard deviation (ddof 0) as scale, and scale 1 for a constant column. Fit on the training part
- * only. Statistics are computed in double precision.
+ * only. Statistics are computed in double precision, as two plain passes in row order: a library's (commons-math's
+ * updating formulas) would round otherwise and change the bits of every model trained after it, and the
+ * Spark module repeats exactly these sums per series.
  */
 public final class StandardScaler {
 

@@ -2,6 +2,7 @@ package org.bigru.model.data;
 
 import static org.bigru.model.data.DatasetTest.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,24 @@ class ChronologicalSplitTest {
     assertEquals(new ChronologicalSplit.Part(0, 69), parts.get(0));
     assertEquals(new ChronologicalSplit.Part(69, 85), parts.get(1));
     assertEquals(new ChronologicalSplit.Part(85, 101), parts.get(2));
+  }
+
+  @Test
+  void trainValidationTestLeavesAbsentPartsNull() {
+    ChronologicalSplit.Part[] all = ChronologicalSplit.trainValidationTest(101, 0.15, 0.15);
+    assertEquals(List.of(ChronologicalSplit.split(101, 0.7, 0.15, 0.15).toArray()), List.of(all));
+    ChronologicalSplit.Part[] noValidation = ChronologicalSplit.trainValidationTest(10, 0, 0.2);
+    assertEquals(ChronologicalSplit.trainTest(10, 0.2).get(0), noValidation[0]);
+    assertNull(noValidation[1]);
+    assertEquals(new ChronologicalSplit.Part(8, 10), noValidation[2]);
+    ChronologicalSplit.Part[] trainOnly = ChronologicalSplit.trainValidationTest(5, 0, 0);
+    assertEquals(new ChronologicalSplit.Part(0, 5), trainOnly[0]);
+    assertNull(trainOnly[1]);
+    assertNull(trainOnly[2]);
+    assertEquals(3, ChronologicalSplit.partCount(0.1, 0.2));
+    assertEquals(2, ChronologicalSplit.partCount(0, 0.2));
+    assertEquals(1, ChronologicalSplit.partCount(0, 0));
+    assertMessage(() -> ChronologicalSplit.trainValidationTest(0, 0, 0), "no rows to split");
   }
 
   @Test
