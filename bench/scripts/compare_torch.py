@@ -3,7 +3,7 @@
 
 usage (from the repository root):
   /usr/bin/python3 bench/scripts/compare_torch.py [--cell gru|lstm] [--rounds 3] [--seconds 1] [--warmup 1]
-      [--bigru-warmup-scale 1] [--python /usr/bin/python3] [--suffix -torch2]
+      [--bigru-warmup-scale 1] [--python /usr/bin/python3] [--suffix=-torch2]
 
 Every round runs each cell once per tool, bigru then PyTorch, so both see the same machine load:
 configurations S (B 32, T 32, I 8, H 64), M (B 64, T 100, I 32, H 128) and L (B 128, T 50, I 128, H 256),
@@ -255,7 +255,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--cell", choices=["gru", "lstm"], default="gru")
     p.add_argument("--python", default="/usr/bin/python3", help="the interpreter with PyTorch")
-    p.add_argument("--suffix", default="", help="appended to the result files' names (e.g. -torch2)")
+    p.add_argument("--suffix", default="", help="appended to the result files' names (e.g. --suffix=-torch2)")
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--seconds", type=float, default=1.0, help="measured time per run")
     p.add_argument("--warmup", type=float, default=1.0, help="PyTorch's warm-up time per run")
