@@ -9,7 +9,6 @@ import org.bigru.cli.output.OutputPlan;
 import org.bigru.cli.output.Plots;
 import org.bigru.cli.pipeline.Evaluation;
 import org.bigru.cli.pipeline.PreparedSequences;
-import org.bigru.model.Network;
 import org.bigru.model.data.Preprocessing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,15 +55,11 @@ final class EvaluateCommand implements Callable<Integer> {
     OutputPlan.Output plotOut = plan.output("--plot", plot);
     Plots.checkName("--plot", plot);
     try (plan) {
-      Network network = Models.load(model, "--model");
-      network.setThreads(threadCount);
-      Preprocessing pre = Preprocessing.fromMetadata(network.config().metadata(), model.toString());
-      ModelData.Loaded loaded = ModelData.load(network.config(), pre, model, data, dataOptions, true);
-      PreparedSequences sequences = loaded.sequences();
-      Evaluation.checkMemory(network.config(), sequences, "evaluating " + model.getFileName() + " on "
-          + data.getFileName());
-      List<String> classes = network.config().classNames();
-      Evaluation.Result result = Evaluation.run(network, sequences, pre, classes, loaded.season(pre));
+      ModelData.Scored scored = ModelData.score(model, threadCount, data, dataOptions, true, "evaluating");
+      Preprocessing pre = scored.preprocessing();
+      PreparedSequences sequences = scored.sequences();
+      List<String> classes = scored.network().config().classNames();
+      Evaluation.Result result = scored.result();
       if (plotOut != null) {
         if (result.regression() != null) {
           Plots.fit(plan, plotOut, TrainWorkflow.column(sequences.actual(), sequences.outputs(), 0),

@@ -3,6 +3,7 @@ package org.bigru.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.bigru.cli.pipeline.Evaluation;
 import org.bigru.cli.pipeline.PreparedSequences;
 import org.bigru.cli.pipeline.TableSequences;
 import org.bigru.cli.pipeline.TensorData;
@@ -14,6 +15,7 @@ import org.bigru.cli.table.Table;
 import org.bigru.cli.table.TableOptions;
 import org.bigru.cli.table.TableReader;
 import org.bigru.model.ModelConfig;
+import org.bigru.model.Network;
 import org.bigru.model.Task;
 import org.bigru.model.data.Compatibility;
 import org.bigru.model.data.Preprocessing;
@@ -33,7 +35,32 @@ final class ModelData {
     }
   }
 
+  /** A saved model run on new data: the network, its preprocessing, the data as it prepares it, the results. */
+  record Scored(Network network, Preprocessing preprocessing, Loaded loaded, Evaluation.Result result) {
+
+    PreparedSequences sequences() {
+      return loaded.sequences();
+    }
+  }
+
   private ModelData() {
+  }
+
+  /**
+   * Loads the model, prepares the data by its preprocessing, checks the heap and evaluates (evaluate and
+   * predict); {@code doing} words the heap's message: "evaluating" or "predicting with".
+   */
+  static Scored score(Path model, int threads, Path data, DataOptions options, boolean withTargets, String doing)
+      throws IOException {
+    Network network = Models.load(model, "--model");
+    network.setThreads(threads);
+    Preprocessing pre = Preprocessing.fromMetadata(network.config().metadata(), model.toString());
+    Loaded loaded = load(network.config(), pre, model, data, options, withTargets);
+    Evaluation.checkMemory(network.config(), loaded.sequences(), doing + " " + model.getFileName() + " on "
+        + data.getFileName());
+    Evaluation.Result result = Evaluation.run(network, loaded.sequences(), pre, network.config().classNames(),
+        loaded.season(pre));
+    return new Scored(network, pre, loaded, result);
   }
 
   static Loaded load(ModelConfig config, Preprocessing pre, Path modelFile, Path data, DataOptions options,

@@ -85,15 +85,13 @@ final class PredictCommand implements Callable<Integer> {
   }
 
   private void predict(OutputPlan plan, OutputPlan.Output csv, Path model, int threadCount) throws IOException {
-    Network network = Models.load(model, "--model");
-    network.setThreads(threadCount);
-    Preprocessing pre = Preprocessing.fromMetadata(network.config().metadata(), model.toString());
-    ModelData.Loaded loaded = ModelData.load(network.config(), pre, model, data, dataOptions, false);
-    PreparedSequences sequences = loaded.sequences();
-    Evaluation.checkMemory(network.config(), sequences, "predicting with " + model.getFileName() + " on "
-        + data.getFileName());
+    ModelData.Scored scored = ModelData.score(model, threadCount, data, dataOptions, false, "predicting with");
+    Network network = scored.network();
+    Preprocessing pre = scored.preprocessing();
+    ModelData.Loaded loaded = scored.loaded();
+    PreparedSequences sequences = scored.sequences();
     List<String> classes = network.config().classNames();
-    Evaluation.Result result = Evaluation.run(network, sequences, pre, classes, loaded.season(pre));
+    Evaluation.Result result = scored.result();
     boolean classification = network.config().task() == Task.CLASSIFICATION;
     List<String> header = new ArrayList<>();
     header.add(loaded.table() != null && loaded.table().indexName() != null ? loaded.table().indexName()

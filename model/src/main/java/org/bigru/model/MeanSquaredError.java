@@ -1,22 +1,12 @@
 package org.bigru.model;
 
-import java.util.Arrays;
-
 /** Mean squared error: the mean over the rows that have a target and over the outputs. */
 final class MeanSquaredError implements Loss {
 
   @Override
   public double evaluate(float[] output, int rows, int outputs, int[] targetRows, Targets targets, float[] grad) {
     float[] expected = targets.values();
-    long count = 0;
-    for (int r = 0; r < rows; r++) {
-      if (targetRows[r] >= 0) {
-        count++;
-      }
-    }
-    if (grad != null) {
-      Arrays.fill(grad, 0, rows * outputs, 0f);
-    }
+    long count = Loss.targetedRows(rows, outputs, targetRows, grad);
     if (count == 0) {
       return 0;
     }

@@ -1,6 +1,5 @@
 package org.bigru.model;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,15 +21,7 @@ final class PinballLoss implements Loss {
     float[] expected = targets.values();
     int q = levels.length;
     int responses = outputs / q;
-    long count = 0;
-    for (int r = 0; r < rows; r++) {
-      if (targetRows[r] >= 0) {
-        count++;
-      }
-    }
-    if (grad != null) {
-      Arrays.fill(grad, 0, rows * outputs, 0f);
-    }
+    long count = Loss.targetedRows(rows, outputs, targetRows, grad);
     if (count == 0) {
       return 0;
     }
