@@ -38,7 +38,6 @@ import argparse
 import datetime
 import json
 import os
-import platform
 import re
 import shutil
 import statistics
@@ -47,16 +46,12 @@ import sys
 import tempfile
 import time
 
+from compare_torch import CONFIGS, JDK25, machine  # the benchmark configurations, defined once
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SCRIPTS = os.path.join(ROOT, "bench", "scripts")
 DATA = os.path.join(ROOT, "cli", "src", "main", "resources", "org", "bigru", "cli", "data", "seattle-weather.csv")
-JDK25 = "/usr/lib/jvm/temurin-25-jdk-amd64"
 DEBIAN_PYTHON = "/usr/bin/python3"
-CONFIGS = {
-    "S": dict(batch=32, seq_len=32, features=8, units=64),
-    "M": dict(batch=64, seq_len=100, features=32, units=128),
-    "L": dict(batch=128, seq_len=50, features=128, units=256),
-}
 # issue 12's goals
 GOAL_TRAIN_RATIO = 2.0
 GOAL_FIRST_EPOCH = 3.0
@@ -251,14 +246,6 @@ def git_commit(launcher):
     dirty = subprocess.run(["git", "-C", folder, "status", "--porcelain", "--untracked-files=no"],
                            capture_output=True, text=True).stdout.strip()
     return out.stdout.strip() + (" (with uncommitted changes)" if dirty else "")
-
-
-def machine():
-    model = "?"
-    for line in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines():
-        if line.startswith("Model name:"):
-            model = line.split(":", 1)[1].strip()
-    return f"{model}, {os.cpu_count()} logical CPUs, {platform.system()} {platform.release()}"
 
 
 def verdict(ok):

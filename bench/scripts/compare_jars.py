@@ -17,13 +17,7 @@ import statistics
 import subprocess
 import sys
 
-JDK25 = "/usr/lib/jvm/temurin-25-jdk-amd64"
-CONFIGS = {
-    "S": dict(batch=32, seq_len=32, features=8, units=64),
-    "M": dict(batch=64, seq_len=100, features=32, units=128),
-    "L": dict(batch=128, seq_len=50, features=128, units=256),
-}
-WARMUP = {"S": 4.0, "M": 10.0, "L": 20.0}
+from compare_torch import BIGRU_WARMUP as WARMUP, CONFIGS, JDK25  # the benchmark configurations, defined once
 
 
 def run(jar, cell, name, mode, threads, seconds):
