@@ -53,7 +53,13 @@ public final class XlsxTableReader {
         String[] cells = new String[width];
         boolean empty = true;
         for (int c = 0; c < width; c++) {
-          cells[c] = text(row.getCell(c), formatter);
+          try {
+            cells[c] = text(row.getCell(c), formatter);
+          } catch (IllegalStateException e) {
+            // POI's typed getters refuse a cell whose stored value contradicts its declared type
+            throw new BadInputException(where + " row " + (r + 1) + " column " + (c + 1) + ": a malformed cell ("
+                + e.getMessage() + ")", e);
+          }
           empty &= cells[c].isEmpty();
         }
         if (empty) {
