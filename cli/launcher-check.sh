@@ -55,6 +55,10 @@ check "a JVM option the JVM refuses exits 2" test "$code" -eq 2
 check "with one line holding the JVM's reason" grep -q "BIGRU_JAVA_OPTS='-Xmx64q': Invalid maximum heap size" "$err"
 check "and nothing else" one_line
 
+BIGRU_JAVA_OPTS=-XX:+UseParallelGC "$bigru" info --json >"$out" 2>"$err"; code=$?
+check "a collector chosen in BIGRU_JAVA_OPTS replaces the launcher's (exit 0)" test "$code" -eq 0
+check "without the JVM's complaint about two collectors" test ! -s "$err"
+
 # SIGTERM reaches the JVM (the launcher execs it): it stops, writes no model later, and leaves no temporary file.
 "$bigru" train --data "$work/d.csv" --out "$work/sig.safetensors" --epochs 100000 --plot none --loss-plot none \
   --checkpoint-dir "$work/ck" --checkpoint-every 1 >"$out" 2>"$err" &
