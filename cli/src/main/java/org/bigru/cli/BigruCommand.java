@@ -1,6 +1,10 @@
 package org.bigru.cli;
 
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,11 +14,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "bigru", mixinStandardHelpOptions = true, versionProvider = BigruCommand.Version.class,
     description = "Bidirectional GRU and LSTM networks on the JDK Vector API: train, evaluate, predict, forecast, "
         + "infer, bench, info, export, import.",
-    subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ForecastCommand.class,
-        InferCommand.class, BenchCommand.class, InfoCommand.class, ExportCommand.class, ImportCommand.class},
     footer = {"", "Exit codes: 0 success, 1 internal error, 2 bad input or usage (one line naming the problem), "
         + "3 train stopped at a non-finite loss or gradient; 130 and 143 after Ctrl-C and SIGTERM."})
 public final class BigruCommand implements Runnable {
+
+  /** The subcommands by name, in the order help lists them (each name is its class's {@code @Command} name). */
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
   @Spec
   CommandSpec spec;
@@ -24,10 +29,20 @@ public final class BigruCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
-  /** The configured command line, writing to these streams. */
-  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+  /**
+   * The configured command line for these arguments, writing to these streams. When the first argument names a
+   * subcommand, only that one is built: picocli reads every option of every subcommand it is given by reflection,
+   * a tenth of a second of each start-up that a command like {@code info} or {@code predict} cannot spare. Anything
+   * else (no command, help, a misspelt name that help should suggest) gets them all.
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
     ExitCodes exitCodes = new ExitCodes();
-    CommandLine commandLine = new CommandLine(new BigruCommand())
+    CommandLine commandLine = new CommandLine(new BigruCommand());
+    Class<?> named = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+    for (Class<?> subcommand : named != null ? List.<Class<?>>of(named) : SUBCOMMANDS.values()) {
+      commandLine.addSubcommand(subcommand);
+    }
+    commandLine
         .setOut(out)
         .setErr(err)
         .setExecutionExceptionHandler(exitCodes)
@@ -42,6 +57,20 @@ public final class BigruCommand implements Runnable {
     commandLine.setExitCodeExceptionMapper(ex -> ExitCodes.badInputMessage(ex) != null
         ? ExitCodes.BAD_INPUT : ExitCodes.INTERNAL_ERROR);
     return commandLine;
+  }
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> byName = new LinkedHashMap<>();
+    byName.put("train", TrainCommand.class);
+    byName.put("evaluate", EvaluateCommand.class);
+    byName.put("predict", PredictCommand.class);
+    byName.put("forecast", ForecastCommand.class);
+    byName.put("infer", InferCommand.class);
+    byName.put("bench", BenchCommand.class);
+    byName.put("info", InfoCommand.class);
+    byName.put("export", ExportCommand.class);
+    byName.put("import", ImportCommand.class);
+    return Collections.unmodifiableMap(byName);
   }
 
   static final class Version implements CommandLine.IVersionProvider {

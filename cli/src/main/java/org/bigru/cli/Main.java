@@ -20,7 +20,7 @@ public final class Main {
   /** Runs the command with these streams and returns its exit code; tests call this in-process. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     QuietLogging.configure();
-    CommandLine commandLine = BigruCommand.commandLine(out, err);
+    CommandLine commandLine = BigruCommand.commandLine(out, err, args);
     int code;
     try {
       code = commandLine.execute(args);

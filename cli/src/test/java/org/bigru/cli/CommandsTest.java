@@ -230,6 +230,26 @@ class CommandsTest {
     }
   }
 
+  @Test
+  void subcommandTableNamesEachClassByItsCommandName() {
+    for (Map.Entry<String, Class<?>> entry : BigruCommand.SUBCOMMANDS.entrySet()) {
+      assertEquals(entry.getKey(), entry.getValue().getAnnotation(picocli.CommandLine.Command.class).name());
+    }
+  }
+
+  @Test
+  void rootHelpListsEveryCommandAndAMisspeltOneIsNamed() {
+    CliRun help = CliRun.of("--help");
+    assertEquals(0, help.code());
+    for (String name : BigruCommand.SUBCOMMANDS.keySet()) {
+      assertTrue(help.out().contains("\n  " + name + " "), name);
+    }
+    CliRun misspelt = CliRun.of("prdict", "--model", "m.safetensors");
+    assertEquals(2, misspelt.code());
+    assertEquals("bigru: Unmatched arguments from index 0: 'prdict', '--model', 'm.safetensors' (see 'bigru --help')",
+        misspelt.err().strip());
+  }
+
   private CliRun train(Path data, Path model, Path metrics, String... extra) {
     List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--out", model.toString(),
         "--plot", dir.resolve("fit.png").toString(), "--loss-plot", dir.resolve("loss.png").toString(),
