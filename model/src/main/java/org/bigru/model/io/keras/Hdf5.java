@@ -29,10 +29,6 @@ final class Hdf5 implements AutoCloseable {
     this.source = source;
   }
 
-  static Hdf5 open(java.nio.file.Path path) throws ModelFileException {
-    return guard(path.toString(), () -> new Hdf5(new HdfFile(path), path.toString()));
-  }
-
   static Hdf5 fromBytes(byte[] bytes, String source) throws ModelFileException {
     return guard(source, () -> new Hdf5(HdfFile.fromBytes(bytes), source));
   }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.bigru.model.Network;
@@ -17,6 +20,7 @@ import org.bigru.model.io.interchange.Fixtures;
 import org.bigru.model.metrics.RegressionMetrics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -60,6 +64,25 @@ class KerasImportTest {
     assertTrue(e.getMessage().contains(c.refused()), e.getMessage());
     assertTrue(e.getMessage().contains(c.file()), "names the file: " + e.getMessage());
     assertFalse(e.getMessage().contains("\n"), e.getMessage());
+  }
+
+  /**
+   * A crafted .h5 (kept in the fuzzing corpus) whose root object header declares 1.1 GB in a 136-byte file:
+   * refused in one line naming the file, without allocating what it declares (read from the file, jHDF filled a
+   * buffer of that size by re-reading the file's tail: 1.2 GB and 28 s).
+   */
+  @Test
+  void aHeaderDeclaringGigabytesIsRefusedWithoutAllocatingThem(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("crafted.h5");
+    Files.copy(Path.of(KerasImportTest.class.getResource(
+        "/org/bigru/model/fuzz/KerasImportFuzzTestInputs/h5/declared-header-size-beyond-file").toURI()), file);
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    ModelFileException e = assertThrows(ModelFileException.class, () -> KerasImporter.importFile(file));
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    assertTrue(allocated < 64L << 20, allocated + " bytes allocated");
   }
 
   @Test
