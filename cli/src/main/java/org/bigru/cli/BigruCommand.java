@@ -32,8 +32,8 @@ public final class BigruCommand implements Runnable {
   /**
    * The configured command line for these arguments, writing to these streams. When the first argument names a
    * subcommand, only that one is built: picocli reads every option of every subcommand it is given by reflection,
-   * a tenth of a second of each start-up that a command like {@code info} or {@code predict} cannot spare. Anything
-   * else (no command, help, a misspelt name that help should suggest) gets them all.
+   * some 0.05 s of each start-up that a short command like {@code info} or {@code predict} cannot spare. Anything
+   * else (no command, help, an unknown name) gets them all, so help lists every command.
    */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
     ExitCodes exitCodes = new ExitCodes();
