@@ -1,11 +1,10 @@
 package org.bigru.model.data;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.bigru.model.io.JsonTrees;
 
 /**
  * How a table in time order became the network's sequences (columns, look-back windows, differencing,
@@ -43,7 +42,6 @@ public record Preprocessing(String source, boolean header, boolean indexColumn, 
 
   public static final String TABLE = "table";
   public static final String TENSORS = "tensors";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PREFIX = "table.";
   private static final String EARLIER_PREFIX = "cli.";
 
@@ -185,10 +183,10 @@ public record Preprocessing(String source, boolean header, boolean indexColumn, 
     }
     map.put(PREFIX + "header", Boolean.toString(header));
     map.put(PREFIX + "index_column", Boolean.toString(indexColumn));
-    map.put(PREFIX + "features", json(featureNames));
+    map.put(PREFIX + "features", JsonTrees.writeStrings(featureNames));
     map.put(PREFIX + "target", targetName());
     if (targetNames.size() > 1) {
-      map.put(PREFIX + "targets", json(targetNames));
+      map.put(PREFIX + "targets", JsonTrees.writeStrings(targetNames));
     }
     map.put(PREFIX + "window", Integer.toString(window));
     map.put(PREFIX + "horizon", Integer.toString(horizon));
@@ -221,13 +219,11 @@ public record Preprocessing(String source, boolean header, boolean indexColumn, 
       return tensors();
     }
     try {
-      List<String> features = JSON.readValue(require(map, "features", modelName), new TypeReference<List<String>>() {
-      });
+      List<String> features = JsonTrees.readStrings(require(map, "features", modelName));
       StandardScaler targetScaler = map.containsKey(PREFIX + "target_scaler.mean")
           ? StandardScaler.fromMap(map, PREFIX + "target_scaler") : null;
       List<String> targets = map.containsKey(PREFIX + "targets")
-          ? JSON.readValue(map.get(PREFIX + "targets"), new TypeReference<List<String>>() {
-          }) : List.of(require(map, "target", modelName));
+          ? JsonTrees.readStrings(map.get(PREFIX + "targets")) : List.of(require(map, "target", modelName));
       int steps = Integer.parseInt(map.getOrDefault(PREFIX + "steps", "1"));
       boolean difference = Boolean.parseBoolean(map.getOrDefault(PREFIX + "difference", "false"));
       int season = Integer.parseInt(map.getOrDefault(PREFIX + "season", "0"));
@@ -247,7 +243,7 @@ public record Preprocessing(String source, boolean header, boolean indexColumn, 
           StandardScaler.fromMap(map, PREFIX + "feature_scaler"), targetScaler);
     } catch (MissingEntryException e) {
       throw e;
-    } catch (JsonProcessingException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException(modelName + ": its preprocessing metadata is damaged (" + e.getMessage()
           + ")", e);
     }
@@ -270,14 +266,6 @@ public record Preprocessing(String source, boolean header, boolean indexColumn, 
       throw new MissingEntryException(modelName + ": its preprocessing metadata lacks '" + PREFIX + key + "'");
     }
     return value;
-  }
-
-  private static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** An entry the steps need is not in the metadata. */

@@ -1,11 +1,10 @@
 package org.bigru.model.io;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -55,8 +54,6 @@ import org.bigru.model.Task;
  */
 public final class ModelConfigJson {
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final Set<String> KEYS = Set.of("input_size", "layers", "task", "class_names", "metadata");
   private static final Set<String> FIXED_SLOT_KEYS = Set.of("input_size", "recurrent", "output_mode", "hidden",
       "dropout", "output_size", "task", "class_names", "preprocessing");
@@ -76,7 +73,7 @@ public final class ModelConfigJson {
   }
 
   public static String toJson(ModelConfig config) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = JsonTrees.object();
     root.put("input_size", config.inputSize());
     ArrayNode layers = root.putArray("layers");
     for (LayerSpec spec : config.layers()) {
@@ -106,11 +103,7 @@ public final class ModelConfigJson {
     config.classNames().forEach(classes::add);
     ObjectNode metadata = root.putObject("metadata");
     new TreeMap<>(config.metadata()).forEach(metadata::put);
-    try {
-      return JSON.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a tree of strings and numbers always serializes", e);
-    }
+    return JsonTrees.write(root);
   }
 
   /** Parses a complete configuration. */
@@ -125,9 +118,11 @@ public final class ModelConfigJson {
   static ModelConfig fromJson(String json, Inferred inferred) {
     JsonNode root;
     try {
-      root = JSON.readTree(json);
+      root = JsonTrees.read(json);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("model config is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("model config is not valid JSON: " + e.getMessage());
     }
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("model config must be a JSON object");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -48,8 +47,6 @@ public final class SafeTensors {
 
   private static final String METADATA_KEY = "__metadata__";
   private static final int CHUNK_BYTES = 1 << 16;
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final Map<String, String> metadata;
   private final Map<String, Tensor> tensors;
@@ -133,7 +130,7 @@ public final class SafeTensors {
   private static List<Entry> parseHeader(Path file, String header, Map<String, String> metadata)
       throws ModelFileException {
     List<Entry> entries = new ArrayList<>();
-    try (JsonParser parser = JSON.createParser(header)) {
+    try (JsonParser parser = JsonTrees.parser(header)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw bad(file, "header is not a JSON object");
       }
@@ -141,7 +138,7 @@ public final class SafeTensors {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
         parser.nextToken();
-        JsonNode value = JSON.readTree(parser);
+        JsonNode value = JsonTrees.readValue(parser);
         if (name.equals(METADATA_KEY)) {
           parseMetadata(file, value, metadata);
         } else {
@@ -326,7 +323,7 @@ public final class SafeTensors {
   }
 
   private byte[] headerBytes() throws IOException {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = JsonTrees.object();
     if (!metadata.isEmpty()) {
       ObjectNode meta = root.putObject(METADATA_KEY);
       metadata.forEach(meta::put);
@@ -345,7 +342,7 @@ public final class SafeTensors {
       info.putArray("data_offsets").add(offset).add(end);
       offset = end;
     }
-    byte[] json = JSON.writeValueAsBytes(root);
+    byte[] json = JsonTrees.writeBytes(root);
     // Spaces pad the header so that the data section starts 8-byte aligned, as the reference writer does.
     int padded = (json.length + 7) / 8 * 8;
     byte[] header = Arrays.copyOf(json, padded);

@@ -1,7 +1,6 @@
 package org.bigru.model.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -16,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bigru.model.Parameter;
 import org.bigru.model.ParameterArena;
+import org.bigru.model.io.JsonTrees;
 import org.bigru.model.io.ModelConfigJson;
 import org.bigru.model.io.ModelFileException;
 import org.bigru.model.io.SafeTensors;
@@ -43,7 +43,6 @@ final class Checkpoint {
 
   private static final Pattern NAME = Pattern.compile("checkpoint-(\\d{10})\\.safetensors");
   private static final Pattern TEMP = Pattern.compile("\\.checkpoint-\\d{10}\\.safetensors.*\\.tmp");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The settings that decide a run's results: a resumed run must have the same. */
   record Settings(String config, int trainSize, int validationSize, int miniBatchSize, long seed, String shuffle,
@@ -130,8 +129,8 @@ final class Checkpoint {
     return values;
   }
 
-  private String trainingJson() throws IOException {
-    ObjectNode root = JSON.createObjectNode();
+  private String trainingJson() {
+    ObjectNode root = JsonTrees.object();
     root.put("epoch", state.epoch);
     root.put("next_batch", state.nextBatch);
     root.put("iteration", state.iteration);
@@ -162,7 +161,7 @@ final class Checkpoint {
     s.put("seed", settings.seed());
     s.put("shuffle", settings.shuffle());
     s.put("optimizer", settings.optimizer());
-    return JSON.writeValueAsString(root);
+    return JsonTrees.write(root);
   }
 
   private static String bits(double value) {
@@ -223,7 +222,7 @@ final class Checkpoint {
     TensorChecksum.verify(content, file, true);
     Checkpoint c;
     try {
-      JsonNode t = JSON.readTree(require(metadata, "training", file));
+      JsonNode t = JsonTrees.read(require(metadata, "training", file));
       JsonNode s = required(t, "settings");
       // the config as this version writes it, so that files of an older layout compare equal
       String config = ModelConfigJson.toJson(ModelConfigJson.fromJson(require(metadata, "config", file)));

@@ -1,7 +1,6 @@
 package org.bigru.model.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +17,7 @@ import java.util.zip.CRC32C;
 import org.bigru.model.ModelConfig;
 import org.bigru.model.data.SequenceLength;
 import org.bigru.model.io.AtomicFile;
+import org.bigru.model.io.JsonTrees;
 import org.bigru.model.io.ModelConfigJson;
 
 /**
@@ -35,7 +35,6 @@ final class CheckpointFolder {
 
   static final String FINGERPRINT = "run.json";
   private static final String FORMAT = "bigru-checkpoint-run";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private CheckpointFolder() {
   }
@@ -57,7 +56,7 @@ final class CheckpointFolder {
       }
       if (owner == null) {
         Files.createDirectories(folder);
-        byte[] bytes = (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json(fingerprint)) + "\n")
+        byte[] bytes = (JsonTrees.writeIndented(json(fingerprint)) + "\n")
             .getBytes(StandardCharsets.UTF_8);
         AtomicFile.write(file, channel -> channel.write(ByteBuffer.wrap(bytes)));
       }
@@ -125,7 +124,7 @@ final class CheckpointFolder {
   }
 
   private static ObjectNode json(Map<String, String> fingerprint) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = JsonTrees.object();
     root.put("format", FORMAT);
     fingerprint.forEach(root::put);
     return root;
@@ -134,7 +133,7 @@ final class CheckpointFolder {
   private static Map<String, String> read(Path file, boolean resuming) {
     JsonNode root;
     try {
-      root = JSON.readTree(file.toFile());
+      root = JsonTrees.read(Files.readAllBytes(file));
     } catch (IOException e) {
       throw new CheckpointFolderException(file.getParent(), "has a damaged " + FINGERPRINT + " (" + e.getMessage()
           + ")", resuming);

@@ -1,10 +1,7 @@
 package org.bigru.model.io.keras;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jhdf.api.Group;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +21,7 @@ import org.bigru.model.Network;
 import org.bigru.model.OutputMode;
 import org.bigru.model.ResetGateMode;
 import org.bigru.model.Task;
+import org.bigru.model.io.JsonTrees;
 import org.bigru.model.io.ModelFileException;
 import org.bigru.model.io.interchange.GateLayout;
 import org.bigru.model.io.interchange.ImportedLayer;
@@ -57,13 +55,6 @@ public final class KerasImporter {
   public static final long MAX_FILE_BYTES = 1L << 30;
   /** Largest configuration read: 16 MiB. */
   static final int MAX_CONFIG_BYTES = 16 << 20;
-
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-
-  static {
-    JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
-  }
 
   private final String source;
   private final KerasWeights weights;
@@ -161,7 +152,7 @@ public final class KerasImporter {
 
   private static JsonNode parse(byte[] json, String source, String what) throws ModelFileException {
     try {
-      JsonNode root = JSON.readTree(json);
+      JsonNode root = JsonTrees.read(json);
       if (root == null || !root.isObject()) {
         throw new ModelFileException(source + ": " + what + " is not a JSON object");
       }
