@@ -2,13 +2,19 @@ package org.bigru.model.io;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The temporary files of writes in progress, removed on every way out: by their writer when it fails or is
@@ -22,6 +28,9 @@ import java.util.Set;
 public final class TemporaryFiles {
 
   private static final Object LOCK = new Object();
+  private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
   private static final Set<Path> OPEN = new LinkedHashSet<>();
   private static boolean hookInstalled;
   private static boolean stopping;
@@ -37,7 +46,7 @@ public final class TemporaryFiles {
         Runtime.getRuntime().addShutdownHook(new Thread(TemporaryFiles::deleteAllAtExit, "bigru-temporary-files"));
         hookInstalled = true;
       }
-      Path temp = Files.createTempFile(directory, prefix, ".tmp");
+      Path temp = newFile(directory, prefix, ".tmp");
       OPEN.add(temp);
       return temp;
     }
@@ -123,8 +132,7 @@ public final class TemporaryFiles {
     for (Path target : targets) {
       Path backup = null;
       if (Files.isRegularFile(target)) {
-        Path name = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName()
-            + ".old", ".tmp");
+        Path name = newFile(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".old", ".tmp");
         OPEN.add(name);
         Files.delete(name);
         try {
@@ -137,6 +145,26 @@ public final class TemporaryFiles {
       backups.add(backup);
     }
     return backups;
+  }
+
+  /**
+   * A new empty file, {@code directory/prefix} + a random number + {@code suffix}, that only its owner may read and
+   * write (as Files.createTempFile makes it, in the default temporary folder when {@code directory} is null). Not
+   * Files.createTempFile itself: it draws its names from SecureRandom, whose first use loads the JDK's security
+   * providers, a fiftieth of a second of a short command such as predict. A name only has to be new, which
+   * CREATE_NEW checks (it also refuses a link planted under the name); a clash draws another.
+   */
+  private static Path newFile(Path directory, String prefix, String suffix) throws IOException {
+    Path folder = directory != null ? directory : Path.of(System.getProperty("java.io.tmpdir"));
+    FileAttribute<?>[] ownerOnly = POSIX ? new FileAttribute<?>[] {OWNER_ONLY} : new FileAttribute<?>[0];
+    while (true) {
+      Path name = folder.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + suffix);
+      try {
+        return Files.createFile(name, ownerOnly);
+      } catch (FileAlreadyExistsException e) {
+        // drawn before: draw again
+      }
+    }
   }
 
   private static void undo(List<Path> targets, List<Path> backups, int done, Throwable failure) {

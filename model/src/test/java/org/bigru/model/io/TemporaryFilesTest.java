@@ -1,0 +1,50 @@
+package org.bigru.model.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Temporary files are new, empty, owner-only files named after their target, as Files.createTempFile makes them. */
+class TemporaryFilesTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void eachFileIsNewEmptyAndOnlyItsOwnersUntilDeleted() throws IOException {
+    Set<Path> made = new HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      Path temp = TemporaryFiles.create(dir, ".model.safetensors");
+      assertTrue(made.add(temp), "a name given twice: " + temp);
+      assertEquals(dir, temp.getParent());
+      assertTrue(temp.getFileName().toString().matches("\\.model\\.safetensors\\d+\\.tmp"), temp.toString());
+      assertEquals(0, Files.size(temp));
+      if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(temp)));
+      }
+    }
+    for (Path temp : made) {
+      TemporaryFiles.delete(temp);
+      assertFalse(Files.exists(temp));
+    }
+  }
+
+  @Test
+  void withoutAFolderTheFileGoesToTheDefaultTemporaryFolder() throws IOException {
+    Path temp = TemporaryFiles.create(null, "bigru-test-");
+    try {
+      assertEquals(Path.of(System.getProperty("java.io.tmpdir")), temp.getParent());
+    } finally {
+      TemporaryFiles.delete(temp);
+    }
+  }
+}
