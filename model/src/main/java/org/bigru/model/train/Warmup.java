@@ -17,8 +17,15 @@ import org.bigru.model.data.TargetKind;
  */
 public final class Warmup implements AutoCloseable {
 
+  /** The longest {@link #close} waits for the steps to stop speeding up. */
+  private static final long MAX_WAIT_MILLIS = 1000;
+
   private final Thread thread;
   private volatile boolean stop;
+  private final Object progress = new Object();
+  private long lastStepNanos;  // guarded by progress
+  private long stepBeforeNanos;  // guarded by progress
+  private int completedSteps;  // guarded by progress
 
   private Warmup(ModelConfig config, int batch, int steps, int threads) {
     thread = new Thread(() -> run(config, batch, steps, threads), "bigru-warmup");
@@ -48,11 +55,25 @@ public final class Warmup implements AutoCloseable {
     Targets[] targets = {targets(config, batch, steps), targets(config, tail, steps)};
     Adam adam = new Adam();
     for (int i = 0; !stop; i ^= 1) {
+      long start = System.nanoTime();
       network.computeGradients(inputs[i], targets[i], null);
       adam.step(network.arena());
       network.predict(inputs[i]);
+      synchronized (progress) {
+        stepBeforeNanos = lastStepNanos;
+        lastStepNanos = System.nanoTime() - start;
+        completedSteps++;
+        progress.notifyAll();
+      }
     }
     network.setThreads(1);
+  }
+
+  /** The steps done so far. */
+  int completedSteps() {
+    synchronized (progress) {
+      return completedSteps;
+    }
   }
 
   private static SequenceBatch input(SplittableRandom random, ModelConfig config, int batch, int steps) {
@@ -70,9 +91,29 @@ public final class Warmup implements AutoCloseable {
         : Targets.responses(new float[rows * config.outputSize()], config.outputSize());
   }
 
-  /** Stops the steps and waits for the one under way. */
+  /**
+   * Stops the steps once they no longer speed up, the last within 1.5 times the one before (the JIT has compiled
+   * what they run, so the run's first epoch does not wait for it), or {@value #MAX_WAIT_MILLIS} ms after the call;
+   * then waits for the step under way. Stopping at once instead left the compilation to the first epoch whenever
+   * the data was read before a step had begun: 0.66-0.87 s against 0.045 s for a steady one in the default job.
+   */
   @Override
   public void close() {
+    long deadline = System.nanoTime() + MAX_WAIT_MILLIS * 1_000_000L;
+    synchronized (progress) {
+      while ((stepBeforeNanos == 0 || lastStepNanos * 2 > stepBeforeNanos * 3) && thread.isAlive()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        try {
+          progress.wait(Math.max(1, left / 1_000_000L));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
     stop = true;
     try {
       thread.join();
