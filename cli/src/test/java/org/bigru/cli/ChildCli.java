@@ -50,6 +50,11 @@ final class ChildCli {
    */
   static ChildCli start(List<String> jvmOptions, Path stderr, List<String> args) throws IOException {
     List<String> command = new ArrayList<>();
+    if (interruptIgnored()) {
+      // A shell run in the background (nohup, `&` without job control) ignores SIGINT, and so does every process
+      // it starts, this JVM's child too: the Ctrl-C a test sends would never reach it. env restores the default.
+      command.addAll(List.of("env", "--default-signal=INT"));
+    }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("--add-modules");
     command.add("jdk.incubator.vector");
@@ -70,6 +75,20 @@ final class ChildCli {
       builder.redirectError(stderr.toFile());
     }
     return new ChildCli(builder.start(), stderr);
+  }
+
+  /** Whether this process ignores SIGINT (Linux: bit 2 of SigIgn in /proc/self/status). */
+  private static boolean interruptIgnored() throws IOException {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.isReadable(status)) {
+      return false;
+    }
+    for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
+      if (line.startsWith("SigIgn:")) {
+        return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16) & (1L << 1)) != 0;
+      }
+    }
+    return false;
   }
 
   /** The next line of stdout within the time, {@link #EOF} at its end, or null when none came in time. */
