@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.bigru.model.io.TemporaryFiles;
 
 /**
  * The real data sets shipped inside the command (see data/PROVENANCE.md beside them), each with the options
@@ -54,7 +55,7 @@ enum Example {
 
   /** Copies the data set into a new temporary folder (deleted on exit) under its own name. */
   Path extract() throws IOException {
-    Path folder = Files.createTempDirectory("bigru-example");
+    Path folder = TemporaryFiles.createFolder("bigru-example");
     // deleteOnExit deletes in the reverse order of registration: the file, then its folder
     folder.toFile().deleteOnExit();
     Path file = folder.resolve(resource);

@@ -31,6 +31,8 @@ public final class TemporaryFiles {
   private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_FOLDER =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
   private static final Set<Path> OPEN = new LinkedHashSet<>();
   private static boolean hookInstalled;
   private static boolean stopping;
@@ -148,19 +150,33 @@ public final class TemporaryFiles {
   }
 
   /**
-   * A new empty file, {@code directory/prefix} + a random number + {@code suffix}, that only its owner may read and
-   * write (as Files.createTempFile makes it, in the default temporary folder when {@code directory} is null). Not
-   * Files.createTempFile itself: it draws its names from SecureRandom, whose first use loads the JDK's security
-   * providers, a fiftieth of a second of a short command such as predict. A name only has to be new, which
-   * CREATE_NEW checks (it also refuses a link planted under the name); a clash draws another.
+   * A new empty folder in the default temporary folder, {@code prefix} + a random number, that only its owner may
+   * enter, as Files.createTempDirectory makes it but without its SecureRandom (see newPath). Not removed at exit:
+   * its user decides.
    */
+  public static Path createFolder(String prefix) throws IOException {
+    return newPath(null, prefix, "", true);
+  }
+
   private static Path newFile(Path directory, String prefix, String suffix) throws IOException {
-    Path folder = directory != null ? directory : Path.of(System.getProperty("java.io.tmpdir"));
-    FileAttribute<?>[] ownerOnly = POSIX ? new FileAttribute<?>[] {OWNER_ONLY} : new FileAttribute<?>[0];
+    return newPath(directory, prefix, suffix, false);
+  }
+
+  /**
+   * A new empty file or folder, {@code directory/prefix} + a random number + {@code suffix}, that only its owner
+   * may use (as Files.createTempFile and createTempDirectory make them, in the default temporary folder when
+   * {@code directory} is null). Not those methods themselves: they draw their names from SecureRandom, whose first
+   * use loads the JDK's security providers, a fiftieth of a second of a short command such as predict. A name only
+   * has to be new, which creating it checks (it also refuses a link planted under the name); a clash draws another.
+   */
+  private static Path newPath(Path directory, String prefix, String suffix, boolean folder) throws IOException {
+    Path parent = directory != null ? directory : Path.of(System.getProperty("java.io.tmpdir"));
+    FileAttribute<?>[] ownerOnly = !POSIX ? new FileAttribute<?>[0]
+        : new FileAttribute<?>[] {folder ? OWNER_ONLY_FOLDER : OWNER_ONLY};
     while (true) {
-      Path name = folder.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + suffix);
+      Path name = parent.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + suffix);
       try {
-        return Files.createFile(name, ownerOnly);
+        return folder ? Files.createDirectory(name, ownerOnly) : Files.createFile(name, ownerOnly);
       } catch (FileAlreadyExistsException e) {
         // drawn before: draw again
       }

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +37,29 @@ class TemporaryFilesTest {
     for (Path temp : made) {
       TemporaryFiles.delete(temp);
       assertFalse(Files.exists(temp));
+    }
+  }
+
+  @Test
+  void foldersAreNewEmptyAndOnlyTheirOwnersInTheDefaultTemporaryFolder() throws IOException {
+    Path first = TemporaryFiles.createFolder("bigru-test-");
+    Path second = TemporaryFiles.createFolder("bigru-test-");
+    try {
+      assertFalse(first.equals(second));
+      for (Path folder : List.of(first, second)) {
+        assertTrue(Files.isDirectory(folder));
+        assertEquals(Path.of(System.getProperty("java.io.tmpdir")), folder.getParent());
+        assertTrue(folder.getFileName().toString().matches("bigru-test-\\d+"), folder.toString());
+        try (Stream<Path> entries = Files.list(folder)) {
+          assertEquals(0, entries.count());
+        }
+        if (Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+          assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
+        }
+      }
+    } finally {
+      Files.delete(first);
+      Files.delete(second);
     }
   }
 
