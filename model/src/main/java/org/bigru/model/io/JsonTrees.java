@@ -13,10 +13,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,30 +130,21 @@ public final class JsonTrees {
 
   /** Compact JSON text of {@code node}. */
   public static String write(JsonNode node) {
-    StringWriter out = new StringWriter();
-    write(node, out, false);
-    return out.toString();
+    return write(node, false);
   }
 
   /** Compact JSON text of {@code node} as UTF-8. */
   public static byte[] writeBytes(JsonNode node) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-      writeValue(generator, node);
-    } catch (IOException e) {
-      throw new IllegalStateException("writing JSON to memory cannot fail", e);
-    }
-    return out.toByteArray();
+    return write(node).getBytes(StandardCharsets.UTF_8);
   }
 
   /** JSON text of {@code node} indented for people (two spaces a level, as Jackson's default printer). */
   public static String writeIndented(JsonNode node) {
-    StringWriter out = new StringWriter();
-    write(node, out, true);
-    return out.toString();
+    return write(node, true);
   }
 
-  private static void write(JsonNode node, Writer out, boolean indented) {
+  private static String write(JsonNode node, boolean indented) {
+    StringWriter out = new StringWriter();
     try (JsonGenerator generator = FACTORY.createGenerator(out)) {
       if (indented) {
         generator.setPrettyPrinter(new DefaultPrettyPrinter());
@@ -163,6 +153,7 @@ public final class JsonTrees {
     } catch (IOException e) {
       throw new IllegalStateException("writing JSON to memory cannot fail", e);
     }
+    return out.toString();
   }
 
   private static JsonNode readWhole(JsonParser parser) throws IOException {

@@ -48,7 +48,7 @@ public final class TemporaryFiles {
         Runtime.getRuntime().addShutdownHook(new Thread(TemporaryFiles::deleteAllAtExit, "bigru-temporary-files"));
         hookInstalled = true;
       }
-      Path temp = newFile(directory, prefix, ".tmp");
+      Path temp = newPath(directory, prefix, ".tmp", false);
       OPEN.add(temp);
       return temp;
     }
@@ -134,7 +134,7 @@ public final class TemporaryFiles {
     for (Path target : targets) {
       Path backup = null;
       if (Files.isRegularFile(target)) {
-        Path name = newFile(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".old", ".tmp");
+        Path name = newPath(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".old", ".tmp", false);
         OPEN.add(name);
         Files.delete(name);
         try {
@@ -156,10 +156,6 @@ public final class TemporaryFiles {
    */
   public static Path createFolder(String prefix) throws IOException {
     return newPath(null, prefix, "", true);
-  }
-
-  private static Path newFile(Path directory, String prefix, String suffix) throws IOException {
-    return newPath(directory, prefix, suffix, false);
   }
 
   /**

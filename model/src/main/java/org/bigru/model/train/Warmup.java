@@ -101,7 +101,7 @@ public final class Warmup implements AutoCloseable {
   public void close() {
     long deadline = System.nanoTime() + MAX_WAIT_MILLIS * 1_000_000L;
     synchronized (progress) {
-      while ((stepBeforeNanos == 0 || lastStepNanos * 2 > stepBeforeNanos * 3) && thread.isAlive()) {
+      while ((completedSteps < 2 || lastStepNanos * 2 > stepBeforeNanos * 3) && thread.isAlive()) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           break;
