@@ -21,6 +21,7 @@ import org.bigru.model.SequenceBatch;
 import org.bigru.model.Targets;
 import org.bigru.model.Task;
 import org.bigru.model.train.Adam;
+import org.bigru.model.train.AllocationCounter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -156,7 +156,7 @@ final class TrainWorkflow {
     ModelConfig layers = networkOptions.config(checks, WARMUP_FEATURES, 1, networkOptions.outputMode(), task,
         List.of(), java.util.Map.of());
     int steps = data.rowSteps > 0 ? data.rowSteps : data.window > 0 ? data.window : TablePreparation.DEFAULT_WINDOW;
-    return Warmup.start(layers, Math.min(fit.batch, WARMUP_MAX_BATCH), steps, fit.threads.resolve(checks));
+    return Warmup.start(layers, Math.min(fit.batch, WARMUP_MAX_BATCH), steps);
   }
 
   /** The data as the network will see it, its preprocessing, classes, split and the baselines' season. */

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.bigru.model.train.AllocationCounter;
 
 /**
  * The steps of a benchmark's warm-up, one by one, from a cold start: how long the first took, when the steps

@@ -1,17 +1,18 @@
-package org.bigru.cli;
+package org.bigru.model.train;
 
 import java.lang.management.ManagementFactory;
 
 /**
- * Bytes allocated on the heap so far by the live threads of this JVM (HotSpot's per-thread counters), so a
- * benchmark can report what its steady-state steps allocate, the direction helper thread included.
+ * Bytes allocated on the heap so far by the live threads of this JVM (HotSpot's per-thread counters), the
+ * direction helper thread included: what a benchmark's steady steps allocate, and whether the warm-up's steps still
+ * run vector code on heap objects.
  */
-final class AllocationCounter {
+public final class AllocationCounter {
 
   private AllocationCounter() {}
 
   /** Sum over the live threads; -1 when the JVM does not count allocations per thread. */
-  static long allocatedBytes() {
+  public static long allocatedBytes() {
     if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean)) {
       return -1;
     }
