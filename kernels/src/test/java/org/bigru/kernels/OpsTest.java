@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -178,7 +179,11 @@ class OpsTest {
   @Test
   void adamMatchesScalarOverSeveralSteps() {
     for (Kernels k : KernelTesting.panamaAtEveryWidth()) {
-      for (int n : KernelTesting.tailSizes(k)) {
+      int lanes = KernelTesting.lanes(k);
+      // the tails, and sizes around the Panama kernel's calls of 4,096 values: one whole, several and a rest
+      int[] sizes = IntStream.concat(IntStream.of(KernelTesting.tailSizes(k)),
+          IntStream.of(4095, 4096, 4096 + lanes, 3 * 4096 + lanes + 3)).toArray();
+      for (int n : sizes) {
         int off = random.nextInt(5);
         float[] wExpected = randomArray(random, off + n + 2, 1f);
         float[] mExpected = new float[off + n + 2];

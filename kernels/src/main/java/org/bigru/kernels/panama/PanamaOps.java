@@ -52,11 +52,30 @@ final class PanamaOps {
     }
   }
 
-  // sums[j] += sum_i a[i][j]: blocks of four vectors of columns, each vector summed down the rows in its own
-  // accumulator, so each row is read as four adjacent cache lines (a block of one vector per pass over the rows
-  // read one line per row, and took twice as long on the bias gradients of a training step); then single
-  // vectors; then a scalar tail.
+  // sums[j] += sum_i a[i][j]: the whole vectors of columns, then the rest apart. The vector loops live in their own
+  // method so that its compiled code never meets a call it has not seen: a dense head's single column is all tail,
+  // a GRU's 3H columns have none, and C2, compiling from a profile that held only the latter, left the tail out
+  // and threw the method back to the interpreter at the next head (125,920 bytes of heap vectors per step in
+  // `bench` M until it was compiled again).
   void columnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums, int sumsOff) {
+    int whole = cols - cols % species.get().length();
+    if (whole > 0) {
+      columnSumsOfVectors(rows, whole, a, aOff, lda, sums, sumsOff);
+    }
+    for (int j = whole; j < cols; j++) {
+      float sum = 0f;
+      for (int i = 0; i < rows; i++) {
+        sum += a[aOff + i * lda + j];
+      }
+      sums[sumsOff + j] += sum;
+    }
+  }
+
+  // columnSums over cols, a whole number of vectors: blocks of four vectors of columns, each vector summed down
+  // the rows in its own accumulator, so each row is read as four adjacent cache lines (a block of one vector per
+  // pass over the rows read one line per row, and took twice as long on the bias gradients of a training step);
+  // then single vectors.
+  private void columnSumsOfVectors(int rows, int cols, float[] a, int aOff, int lda, float[] sums, int sumsOff) {
     VectorSpecies<Float> vs = species.get();
     int lanes = vs.length();
     int j = 0;
@@ -83,13 +102,6 @@ final class PanamaOps {
         acc = acc.add(FloatVector.fromArray(vs, a, at));
       }
       FloatVector.fromArray(vs, sums, sumsOff + j).add(acc).intoArray(sums, sumsOff + j);
-    }
-    for (; j < cols; j++) {
-      float sum = 0f;
-      for (int i = 0; i < rows; i++) {
-        sum += a[aOff + i * lda + j];
-      }
-      sums[sumsOff + j] += sum;
     }
   }
 
@@ -236,18 +248,44 @@ final class PanamaOps {
     return sum;
   }
 
-  /** PyTorch's Adam: m, v moments, bias corrections folded into the step size and the sqrt(v) divisor. */
+  /** Values per call of {@link #adamOfVectors}. */
+  private static final int ADAM_CHUNK = 4096;
+
+  /**
+   * PyTorch's Adam: m, v moments, bias corrections folded into the step size and the sqrt(v) divisor. In calls of
+   * at most {@value #ADAM_CHUNK} values, whole vectors, then the rest apart: the JIT compiles a method for its
+   * calls only after some tens of them, and one call a step over every parameter ran on heap-allocated vectors
+   * for the first 30 steps (35 MB a step in `bench` L), or in code compiled for its loop under way, thrown away
+   * at the loop's first exit, which its profile had never seen. Element-wise, so the split changes no value.
+   */
   void adam(int n, float[] w, int wOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff,
             float lr, float beta1, float beta2, float eps, int step) {
-    VectorSpecies<Float> vs = species.get();
     float stepSize = (float) (lr / (1.0 - Math.pow(beta1, step)));
     float correction2Sqrt = (float) Math.sqrt(1.0 - Math.pow(beta2, step));
+    int whole = n - n % species.get().length();
+    for (int i = 0; i < whole; i += ADAM_CHUNK) {
+      adamOfVectors(Math.min(ADAM_CHUNK, whole - i), w, wOff + i, g, gOff + i, m, mOff + i, v, vOff + i,
+          beta1, beta2, eps, stepSize, correction2Sqrt);
+    }
+    for (int i = whole; i < n; i++) {
+      float gi = g[gOff + i];
+      float mi = mulAdd(beta1, m[mOff + i], (1f - beta1) * gi);
+      float vi = mulAdd(beta2, v[vOff + i], (1f - beta2) * gi * gi);
+      m[mOff + i] = mi;
+      v[vOff + i] = vi;
+      w[wOff + i] -= stepSize * mi / ((float) Math.sqrt(vi) / correction2Sqrt + eps);
+    }
+  }
+
+  // adam over n values, a whole number of vectors.
+  private void adamOfVectors(int n, float[] w, int wOff, float[] g, int gOff, float[] m, int mOff, float[] v,
+                             int vOff, float beta1, float beta2, float eps, float stepSize, float correction2Sqrt) {
+    VectorSpecies<Float> vs = species.get();
     FloatVector b1 = FloatVector.broadcast(vs, beta1);
     FloatVector b2 = FloatVector.broadcast(vs, beta2);
     FloatVector oneMinusB1 = FloatVector.broadcast(vs, 1f - beta1);
     FloatVector oneMinusB2 = FloatVector.broadcast(vs, 1f - beta2);
-    int i = 0;
-    for (int bound = vs.loopBound(n); i < bound; i += vs.length()) {
+    for (int i = 0; i < n; i += vs.length()) {
       FloatVector gi = FloatVector.fromArray(vs, g, gOff + i);
       FloatVector mi = mulAdd(b1, FloatVector.fromArray(vs, m, mOff + i), oneMinusB1.mul(gi));
       FloatVector vi = mulAdd(b2, FloatVector.fromArray(vs, v, vOff + i), oneMinusB2.mul(gi).mul(gi));
@@ -255,14 +293,6 @@ final class PanamaOps {
       vi.intoArray(v, vOff + i);
       FloatVector denominator = vi.sqrt().div(correction2Sqrt).add(eps);
       FloatVector.fromArray(vs, w, wOff + i).sub(mi.mul(stepSize).div(denominator)).intoArray(w, wOff + i);
-    }
-    for (; i < n; i++) {
-      float gi = g[gOff + i];
-      float mi = mulAdd(beta1, m[mOff + i], (1f - beta1) * gi);
-      float vi = mulAdd(beta2, v[vOff + i], (1f - beta2) * gi * gi);
-      m[mOff + i] = mi;
-      v[vOff + i] = vi;
-      w[wOff + i] -= stepSize * mi / ((float) Math.sqrt(vi) / correction2Sqrt + eps);
     }
   }
 }
