@@ -26,6 +26,13 @@ final class WarmupTrace {
     this.firstStepStart = firstStepStart;
   }
 
+  /** A trace of steps already taken: per step, its end in nanoseconds, its duration and the bytes it allocated. */
+  static WarmupTrace of(long firstStepStart, List<long[]> steps) {
+    WarmupTrace trace = new WarmupTrace(firstStepStart);
+    trace.steps.addAll(steps);
+    return trace;
+  }
+
   /** Runs the step until {@code seconds} passed and at least {@code minSteps} ran, recording each step. */
   static WarmupTrace record(Runnable step, double seconds, int minSteps) {
     long start = System.nanoTime();
@@ -46,7 +53,9 @@ final class WarmupTrace {
    * Adds {@code first_step_ms}, {@code jvm_ms_before_first_step}, {@code seconds_to_steady} (from the first
    * step's start to the end of the first window of {@value #WINDOW} steps whose median is within
    * {@value #STEADY_FACTOR} times {@code steadyMs}; absent when the warm-up never got there) and
-   * {@code max_step_alloc_bytes_after_steady}.
+   * {@code max_step_alloc_bytes_after_steady}: the most one step allocated among the steps after that window, the
+   * steps that begin once steady. (Counting the window's own steps too, as before 2026-11-29 evening, charged the
+   * steady state with the last steps of the JIT's work, such as a step at 1.5 times the steady time.)
    */
   void describe(double steadyMs, Map<String, Object> result) {
     result.put("first_step_ms", steps.get(0)[1] / 1e6);
@@ -57,7 +66,7 @@ final class WarmupTrace {
     }
     result.put("seconds_to_steady", (steps.get(steady + WINDOW - 1)[0] - firstStepStart) / 1e9);
     long max = -1;
-    for (int i = steady; i < steps.size(); i++) {
+    for (int i = steady + WINDOW; i < steps.size(); i++) {
       max = Math.max(max, steps.get(i)[2]);
     }
     if (max >= 0) {
