@@ -351,7 +351,8 @@ def cold_bench(lines, bench_runs, first_bigru, a):
               f"Warm-up {a.bench_warmup:g} s, then {a.bench_seconds:g} s measured; steady = the end of the first 5 "
               "warm-up steps whose median is within 1.2x of the measured ms per step, counted from the first step's "
               "start (a run that never got there within the warm-up has none); alloc = the most one step allocated "
-              "from then on.", "",
+              "from then on, by the steps after those 5 (bench's `max_step_alloc_bytes_after_steady`; a checkout "
+              "before 27a1714 counted those 5 steps too).", "",
               "| bench | runs | first step ms | JVM ms before first step | s to steady: median (max) | steady in "
               f"warm-up | steady within {GOAL_STEADY_S:g} s | max alloc after steady, B | at most 64 KB | "
               "ms per step | wall s |", "|---|---|---|---|---|---|---|---|---|---|---|"]
