@@ -54,3 +54,13 @@ launcher_java_home() {
   JAVA_HOME="" jdk_of_major 25 || JAVA_HOME="" newest_jdk 17 \
     || { echo "$1: no JDK 17 or newer found (install one, or set JAVA_HOME)" >&2; return 2; }
 }
+
+# JVM options both launchers pass to keep the Panama kernels in C2's code on the JDK at $1: before JDK 25, C1 must
+# not fall back to its unprofiled tier while C2's queue is long. On JDK 17, in about 1 run in 10, a tier-2
+# compilation of the GEMM micro-kernel otherwise ended up as its code instead of C2's, and every vector in it was a
+# heap object to the end (epochs ten times slower; bench/README.md, "Cold start").
+kernel_jit_fixes() {
+  if (( $(jdk_major "$1") < 25 )); then
+    echo -XX:Tier3DelayOn=100000
+  fi
+}
